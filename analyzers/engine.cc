@@ -1,0 +1,246 @@
+#include "analyzers/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analyzers/analysis/shouting.h"
+#include "analyzers/analysis/words.h"
+#include "analyzers/analysis/you_language.h"
+#include "analyzers/lexicon/rule_set.h"
+#include "analyzers/text/normalized_text.h"
+#include "analyzers/text/segmenter.h"
+#include "analyzers/text/utf8.h"
+
+namespace tonewatch {
+namespace {
+
+// Display context around a finding: this much before and after it, at most.
+constexpr size_t kContextBefore = 80;
+constexpr size_t kContextAfter = 120;
+constexpr std::string_view kCapsRuleId = "intensity.all-caps";
+
+struct Sentence {
+  Span original;
+  Span normalized;
+};
+
+// A finding on its way out, with what the intensity pass needs.
+struct Candidate {
+  Finding finding;
+  size_t sentence = 0;
+  int boost_percent = 0;  // intensity only
+};
+
+std::string FillSuggestion(const std::string& templ, const RawMatch& match,
+                           const NormalizedText& norm, std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{' && i + 2 < templ.size() && templ[i + 1] >= '0' && templ[i + 1] <= '9' &&
+        templ[i + 2] == '}') {
+      const int group = templ[i + 1] - '0';
+      const Span g = group == 0 ? match.span : match.groups[group];
+      if (g.begin != RawMatch::kAbsent) {
+        const Span o = norm.ToOriginal(g);
+        out.append(text.substr(o.begin, o.size()));
+      }
+      i += 2;
+      continue;
+    }
+    out.push_back(templ[i]);
+  }
+  return out;
+}
+
+void SetContext(Finding& f, const Sentence& s, std::string_view text) {
+  size_t begin = f.span.begin > s.original.begin + kContextBefore ? f.span.begin - kContextBefore
+                                                                  : s.original.begin;
+  while (begin < f.span.begin && (static_cast<uint8_t>(text[begin]) & 0xC0) == 0x80) ++begin;
+  size_t end = std::min(s.original.end, f.span.end + kContextAfter);
+  end = std::max(f.span.end, Utf8Floor(text, end));
+  while (end > f.span.end && (text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                              text[end - 1] == ' ' || text[end - 1] == '\t')) {
+    --end;
+  }
+  f.context = std::string(text.substr(begin, end - begin));
+  f.context_offset = f.span.begin - begin;
+}
+
+}  // namespace
+
+struct Engine::State {
+  Lexicon lexicon;
+  RuleSet rules;
+  YouLanguage you;
+
+  State(Lexicon lex, RuleSet set)
+      : lexicon(std::move(lex)), rules(std::move(set)), you(lexicon.data) {}
+
+  void LexiconFindings(std::string_view text, const NormalizedText& norm,
+                       const std::vector<Sentence>& sentences, std::vector<Candidate>& out) const;
+  void YouFindings(std::string_view text, const NormalizedText& norm,
+                   const std::vector<Sentence>& sentences, std::vector<Candidate>& out) const;
+  void ShoutFindings(std::string_view text, const std::vector<Sentence>& sentences,
+                     std::vector<Candidate>& out) const;
+  static std::vector<Finding> ResolveIntensity(std::vector<Candidate> candidates);
+};
+
+namespace {
+
+size_t SentenceOf(const std::vector<Sentence>& sentences, size_t original_offset) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), original_offset,
+                             [](size_t off, const Sentence& s) { return off < s.original.begin; });
+  return it == sentences.begin() ? 0 : static_cast<size_t>(it - sentences.begin()) - 1;
+}
+
+}  // namespace
+
+void Engine::State::LexiconFindings(std::string_view text, const NormalizedText& norm,
+                                    const std::vector<Sentence>& sentences,
+                                    std::vector<Candidate>& out) const {
+  std::vector<RawMatch> raw;
+  rules.FindAll(norm.text(), &raw);
+  const std::string_view ntext = norm.text();
+  const LanguageData& data = lexicon.data;
+  for (const RawMatch& m : raw) {
+    const Rule& rule = rules.rules()[m.rule];
+    const Span original = norm.ToOriginal(m.span);
+    const size_t si = SentenceOf(sentences, original.begin);
+    const Span sn = sentences[si].normalized;
+    const size_t sb = std::min(sn.begin, m.span.begin);
+    const std::string_view before = ntext.substr(sb, m.span.begin - sb);
+    const std::string_view after =
+        m.span.end < sn.end ? ntext.substr(m.span.end, sn.end - m.span.end) : std::string_view();
+    if (rules.BlockedBefore(m.rule, before) || rules.BlockedAfter(m.rule, after)) continue;
+    if (rule.negatable &&
+        IsNegated(before, data.negation_window, data.negators, data.clause_breaks)) {
+      continue;
+    }
+    if (rule.category == Category::kAccusation &&
+        you.InBenignFrame(ntext.substr(sb, sn.end > sb ? sn.end - sb : 0), m.span.begin - sb)) {
+      continue;
+    }
+    Candidate c;
+    c.sentence = si;
+    Finding& f = c.finding;
+    f.rule = rule.id;
+    f.category = rule.category;
+    f.points = rule.category == Category::kIntensity ? 0 : rule.points;
+    c.boost_percent = rule.category == Category::kIntensity ? rule.points : 0;
+    f.span = original;
+    f.text = std::string(text.substr(original.begin, original.size()));
+    f.why = rule.why;
+    if (rule.suggestion) f.suggestion = FillSuggestion(*rule.suggestion, m, norm, text);
+    out.push_back(std::move(c));
+  }
+}
+
+void Engine::State::YouFindings(std::string_view text, const NormalizedText& norm,
+                                const std::vector<Sentence>& sentences,
+                                std::vector<Candidate>& out) const {
+  const LanguageData& data = lexicon.data;
+  if (data.you_subjects.empty() || data.you_blame.empty()) return;
+  const size_t lexicon_count = out.size();
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Span sn = sentences[si].normalized;
+    const std::string_view sentence = std::string_view(norm.text()).substr(sn.begin, sn.size());
+    for (const Span& local : you.Find(sentence)) {
+      const Span original = norm.ToOriginal({sn.begin + local.begin, sn.begin + local.end});
+      const bool covered =
+          std::any_of(out.begin(), out.begin() + lexicon_count, [&](const Candidate& c) {
+            return c.finding.category == Category::kAccusation && c.finding.span.Overlaps(original);
+          });
+      if (covered || IsNegated(sentence.substr(0, local.begin), data.negation_window, data.negators,
+                               data.clause_breaks)) {
+        continue;
+      }
+      Candidate c;
+      c.sentence = si;
+      c.finding.rule = data.you_rule_id;
+      c.finding.category = Category::kAccusation;
+      c.finding.points = data.you_points;
+      c.finding.span = original;
+      c.finding.text = std::string(text.substr(original.begin, original.size()));
+      c.finding.why = data.you_why;
+      if (!data.you_suggestion.empty()) c.finding.suggestion = data.you_suggestion;
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sentence>& sentences,
+                                  std::vector<Candidate>& out) const {
+  for (const Span& word : FindShoutedWords(text, lexicon.data)) {
+    Candidate c;
+    c.sentence = SentenceOf(sentences, word.begin);
+    c.boost_percent = lexicon.data.caps_boost;
+    c.finding.rule = std::string(kCapsRuleId);
+    c.finding.category = Category::kIntensity;
+    c.finding.span = word;
+    c.finding.text = std::string(text.substr(word.begin, word.size()));
+    c.finding.why = lexicon.data.caps_why;
+    out.push_back(std::move(c));
+  }
+}
+
+// Boosters count only in sentences with heated findings, once per rule and sentence, as a share of
+// those findings' points.
+std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> candidates) {
+  std::map<size_t, int> heated;  // sentence -> points of heated findings
+  for (const Candidate& c : candidates) {
+    if (IsHeated(c.finding.category)) heated[c.sentence] += c.finding.points;
+  }
+  std::vector<Finding> out;
+  std::vector<std::pair<size_t, std::string>> boosted;  // (sentence, rule) already counted
+  for (Candidate& c : candidates) {
+    if (c.finding.category == Category::kIntensity) {
+      const int base = heated.count(c.sentence) ? heated[c.sentence] : 0;
+      const std::pair<size_t, std::string> key{c.sentence, c.finding.rule};
+      if (base <= 0 || std::find(boosted.begin(), boosted.end(), key) != boosted.end()) continue;
+      boosted.push_back(key);
+      c.finding.points = std::max(1, static_cast<int>(std::lround(base * c.boost_percent / 100.0)));
+    }
+    out.push_back(std::move(c.finding));
+  }
+  return out;
+}
+
+Result<Engine> Engine::Create(Lexicon lexicon) {
+  auto rules = RuleSet::Compile(lexicon.rules);
+  if (!rules) return rules.error();
+  return Engine(std::make_unique<State>(std::move(lexicon), std::move(*rules)));
+}
+
+Engine::Engine(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+Engine::~Engine() = default;
+
+const Lexicon& Engine::lexicon() const { return state_->lexicon; }
+
+TextAnalysis Engine::Analyze(std::string_view text) const {
+  TextAnalysis result;
+  if (text.empty()) return result;
+  const NormalizedText norm = NormalizedText::Build(text);
+  std::vector<Sentence> sentences;
+  for (const Span& s : SentenceSpans(text)) {
+    sentences.push_back({s, {norm.FromOriginal(s.begin), norm.FromOriginal(s.end)}});
+  }
+  if (sentences.empty()) sentences.push_back({{0, text.size()}, {0, norm.text().size()}});
+
+  std::vector<Candidate> candidates;
+  state_->LexiconFindings(text, norm, sentences, candidates);
+  state_->YouFindings(text, norm, sentences, candidates);
+  state_->ShoutFindings(text, sentences, candidates);
+  for (Candidate& c : candidates) SetContext(c.finding, sentences[c.sentence], text);
+
+  result.findings = State::ResolveIntensity(std::move(candidates));
+  std::stable_sort(
+      result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
+      });
+  result.heat = HeatOf(result.findings);
+  return result;
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,353 @@
+// Loads lexicon TOML files. toml++ throws; this file is its one seam: parse errors become lines in
+// the collected problem list and never leave LoadLexicon.
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analyzers/base/hash.h"
+#include "analyzers/lexicon/lexicon.h"
+
+namespace tonewatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kLanguageFile = "language.toml";
+constexpr int kMinExamples = 2;
+constexpr int kMaxPoints = 40;
+constexpr int kMaxRepairPoints = 30;
+constexpr int kMaxBoost = 100;
+// A lexicon file is small; anything larger is a mistake (or not a lexicon).
+constexpr uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
+
+class Problems {
+ public:
+  void Add(std::string line) { lines_.push_back(std::move(line)); }
+  bool empty() const { return lines_.empty(); }
+  std::string Joined() const {
+    std::string out;
+    for (const auto& l : lines_) {
+      if (!out.empty()) out += '\n';
+      out += l;
+    }
+    return out;
+  }
+  size_t size() const { return lines_.size(); }
+
+ private:
+  std::vector<std::string> lines_;
+};
+
+int LineOf(const toml::node* node, int fallback) {
+  return node != nullptr ? static_cast<int>(node->source().begin.line) : fallback;
+}
+
+std::optional<std::string> ReadFile(const fs::path& path, std::string* error) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    *error = ec.message();
+    return std::nullopt;
+  }
+  if (size > kMaxFileBytes) {
+    *error =
+        fmt::format("file is {} bytes; a lexicon file may have at most {}", size, kMaxFileBytes);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open file";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
+                                 Problems& problems) {
+  try {
+    return toml::parse(bytes, path.string());
+  } catch (const toml::parse_error& e) {
+    problems.Add(fmt::format("{}:{}: {}", path.string(), e.source().begin.line, e.description()));
+  }
+  return std::nullopt;
+}
+
+// Reads rule fields, noting every problem with the rule's location.
+class RuleReader {
+ public:
+  RuleReader(const toml::table& table, std::string file, int line, Problems& problems)
+      : table_(table), problems_(problems) {
+    rule_.file = std::move(file);
+    rule_.line = line;
+  }
+
+  std::optional<Rule> Read() {
+    rule_.id = String("id", true).value_or("");
+    const std::string category = String("category", true).value_or("");
+    auto parsed = ParseCategory(category);
+    if (!category.empty() && !parsed)
+      Fail("category", fmt::format("unknown category '{}'", category));
+    if (parsed) rule_.category = *parsed;
+    CheckId(parsed);
+    ReadPoints(parsed);
+    rule_.pattern = String("pattern", true).value_or("");
+    if (table_.contains("pattern") && rule_.pattern.empty()) Fail("pattern", "pattern is empty");
+    rule_.why = String("why", true).value_or("");
+    const bool suggestion_required =
+        parsed && *parsed != Category::kIntensity && *parsed != Category::kRepair;
+    rule_.suggestion = String("suggestion", suggestion_required);
+    rule_.match = Strings("match");
+    rule_.no_match = Strings("no_match");
+    rule_.unless_before = String("unless_before", false).value_or("");
+    rule_.unless_after = String("unless_after", false).value_or("");
+    if (const toml::node* n = table_.get("negatable")) {
+      if (auto b = n->value<bool>()) {
+        rule_.negatable = *b;
+      } else {
+        Fail("negatable", "negatable must be true or false");
+      }
+    }
+    CheckUnknownKeys();
+    return failed_ ? std::nullopt : std::optional<Rule>(std::move(rule_));
+  }
+
+ private:
+  void Fail(std::string_view key, std::string reason) {
+    failed_ = true;
+    const int line = LineOf(table_.get(key), rule_.line);
+    problems_.Add(fmt::format("{}:{}: rule {}: {}", rule_.file, line,
+                              rule_.id.empty() ? "<no id>" : rule_.id, reason));
+  }
+
+  std::optional<std::string> String(std::string_view key, bool required) {
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) {
+      if (required) Fail(key, fmt::format("missing '{}'", key));
+      return std::nullopt;
+    }
+    auto value = n->value<std::string>();
+    if (!value) Fail(key, fmt::format("'{}' must be a string", key));
+    return value;
+  }
+
+  std::vector<std::string> Strings(std::string_view key) {
+    std::vector<std::string> out;
+    const toml::node* n = table_.get(key);
+    const toml::array* array = n != nullptr ? n->as_array() : nullptr;
+    if (array == nullptr) {
+      Fail(key, fmt::format("'{}' must be an array of at least {} strings", key, kMinExamples));
+      return out;
+    }
+    for (const toml::node& item : *array) {
+      if (auto s = item.value<std::string>()) {
+        out.push_back(*s);
+      } else {
+        Fail(key, fmt::format("'{}' holds a value that is not a string", key));
+      }
+    }
+    if (out.size() < static_cast<size_t>(kMinExamples)) {
+      Fail(key,
+           fmt::format("'{}' needs at least {} examples, has {}", key, kMinExamples, out.size()));
+    }
+    return out;
+  }
+
+  void CheckId(std::optional<Category> category) {
+    if (rule_.id.empty()) return;
+    const auto dot = rule_.id.find('.');
+    const bool shape_ok = dot != std::string::npos && dot + 1 < rule_.id.size() &&
+                          std::all_of(rule_.id.begin() + dot + 1, rule_.id.end(), [](char c) {
+                            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                          });
+    if (!shape_ok) {
+      Fail("id", "id must be 'category.slug' with [a-z0-9-] in the slug");
+      return;
+    }
+    if (category && rule_.id.substr(0, dot) != CategoryName(*category)) {
+      Fail("id", fmt::format("id prefix '{}' differs from category '{}'", rule_.id.substr(0, dot),
+                             CategoryName(*category)));
+    }
+  }
+
+  void ReadPoints(std::optional<Category> category) {
+    const toml::node* n = table_.get("points");
+    if (n == nullptr) {
+      Fail("points", "missing 'points'");
+      return;
+    }
+    auto value = n->value<int64_t>();
+    if (!value) {
+      Fail("points", "'points' must be an integer");
+      return;
+    }
+    rule_.points = static_cast<int>(std::clamp<int64_t>(*value, -1000, 1000));
+    if (!category) return;
+    if (*category == Category::kRepair) {
+      if (*value > -1 || *value < -kMaxRepairPoints) {
+        Fail("points", fmt::format("repair points must be -1..-{}", kMaxRepairPoints));
+      }
+    } else if (*category == Category::kIntensity) {
+      if (*value < 1 || *value > kMaxBoost) {
+        Fail("points", fmt::format("intensity points are a percentage boost, 1..{}", kMaxBoost));
+      }
+    } else if (*value < 1 || *value > kMaxPoints) {
+      Fail("points", fmt::format("points must be 1..{}", kMaxPoints));
+    }
+  }
+
+  void CheckUnknownKeys() {
+    static const std::set<std::string, std::less<>> kKnown = {
+        "id",    "category", "points",    "pattern",       "why",         "suggestion",
+        "match", "no_match", "negatable", "unless_before", "unless_after"};
+    for (const auto& [key, value] : table_) {
+      if (!kKnown.contains(key.str())) {
+        Fail(key.str(), fmt::format("unknown field '{}'", key.str()));
+      }
+    }
+  }
+
+  const toml::table& table_;
+  Problems& problems_;
+  Rule rule_;
+  bool failed_ = false;
+};
+
+void ReadRules(const toml::table& table, const fs::path& path, Problems& problems,
+               std::vector<Rule>& rules) {
+  const toml::node* node = table.get("rule");
+  const toml::array* array = node != nullptr ? node->as_array() : nullptr;
+  if (array == nullptr) {
+    problems.Add(fmt::format("{}:1: no [[rule]] tables in a rule file", path.string()));
+    return;
+  }
+  for (const toml::node& item : *array) {
+    const toml::table* rule_table = item.as_table();
+    const int line = LineOf(&item, 1);
+    if (rule_table == nullptr) {
+      problems.Add(fmt::format("{}:{}: 'rule' must be an array of tables", path.string(), line));
+      continue;
+    }
+    if (auto rule = RuleReader(*rule_table, path.string(), line, problems).Read()) {
+      rules.push_back(std::move(*rule));
+    }
+  }
+}
+
+std::vector<std::string> StringList(const toml::table& table, std::string_view section,
+                                    std::string_view key, const fs::path& path,
+                                    Problems& problems) {
+  std::vector<std::string> out;
+  const toml::node* n = table.at_path(fmt::format("{}.{}", section, key)).node();
+  if (n == nullptr) return out;
+  const toml::array* array = n->as_array();
+  if (array == nullptr) {
+    problems.Add(fmt::format("{}:{}: {}.{} must be an array of strings", path.string(),
+                             LineOf(n, 1), section, key));
+    return out;
+  }
+  for (const toml::node& item : *array) {
+    if (auto s = item.value<std::string>()) out.push_back(*s);
+  }
+  return out;
+}
+
+template <typename T>
+void Scalar(const toml::table& table, std::string_view dotted, T& into) {
+  if (auto v = table.at_path(dotted).value<T>()) into = *v;
+}
+
+void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems,
+                  LanguageData& data) {
+  auto list = [&](std::string_view section, std::string_view key) {
+    return StringList(t, section, key, path, problems);
+  };
+  data.negators = list("negation", "negators");
+  data.clause_breaks = list("negation", "clause_breaks");
+  Scalar(t, "negation.window", data.negation_window);
+  data.you_subjects = list("you_language", "subjects");
+  data.you_fillers = list("you_language", "fillers");
+  data.you_blame = list("you_language", "blame");
+  data.you_benign_before = list("you_language", "benign_before");
+  data.you_benign_after = list("you_language", "benign_after");
+  Scalar(t, "you_language.rule_id", data.you_rule_id);
+  Scalar(t, "you_language.points", data.you_points);
+  Scalar(t, "you_language.why", data.you_why);
+  Scalar(t, "you_language.suggestion", data.you_suggestion);
+  Scalar(t, "caps.min_letters", data.caps_min_letters);
+  Scalar(t, "caps.boost", data.caps_boost);
+  Scalar(t, "caps.why", data.caps_why);
+  data.acronyms = list("caps", "acronyms");
+  if (data.negation_window < 1 || data.negation_window > 8) {
+    problems.Add(fmt::format("{}:1: negation.window must be 1..8", path.string()));
+  }
+}
+
+}  // namespace
+
+std::string Rule::Where() const { return fmt::format("{}:{}: rule {}", file, line, id); }
+
+Result<Lexicon> LoadLexicon(const fs::path& root, std::string_view language) {
+  const fs::path folder = root / std::string(language);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    return Err(ErrorCode::kBadLexicon, folder.string(), "no lexicon folder here",
+               "pass --lexicons DIR or set TONEWATCH_LEXICONS");
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+
+  Lexicon lexicon;
+  lexicon.language = std::string(language);
+  lexicon.folder = folder;
+  Problems problems;
+  Fnv1a hash;
+  bool saw_language_file = false;
+  for (const fs::path& path : files) {
+    std::string read_error;
+    auto bytes = ReadFile(path, &read_error);
+    if (!bytes) {
+      problems.Add(fmt::format("{}:1: {}", path.string(), read_error));
+      continue;
+    }
+    hash.Add(path.filename().string());
+    hash.Add(std::string_view("\0", 1));
+    hash.Add(*bytes);
+    auto table = Parse(*bytes, path, problems);
+    if (!table) continue;
+    ++lexicon.file_count;
+    if (path.filename() == kLanguageFile) {
+      saw_language_file = true;
+      ReadLanguage(*table, path, problems, lexicon.data);
+    } else {
+      ReadRules(*table, path, problems, lexicon.rules);
+    }
+  }
+  if (!saw_language_file) {
+    problems.Add(fmt::format("{}:1: missing {}", (folder / kLanguageFile).string(), kLanguageFile));
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const Rule& rule : lexicon.rules) {
+    if (!seen.insert(rule.id).second) problems.Add(fmt::format("{}: duplicate id", rule.Where()));
+  }
+  if (lexicon.rules.empty() && problems.empty()) {
+    problems.Add(fmt::format("{}: no rules", folder.string()));
+  }
+  if (!problems.empty()) {
+    return Err(ErrorCode::kBadLexicon, folder.string(),
+               fmt::format("{} problem(s) in the lexicon:\n{}", problems.size(), problems.Joined()),
+               "fix the lines above; `tonewatch check-lexicon` re-checks");
+  }
+  lexicon.hash = hash.Hex();
+  return lexicon;
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,125 @@
+#include "analyzers/pipeline/text_pipeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyzers/base/hash.h"
+#include "analyzers/readers/text_reader.h"
+#include "analyzers/text/utf8.h"
+
+namespace tonewatch {
+namespace {
+
+// How much of the start of a source is inspected for binary content.
+constexpr size_t kSniffBytes = 8192;
+// A text has few control characters; past this share it is data, not prose.
+constexpr double kMaxControlShare = 0.10;
+
+// A reason why `head` is not text, or empty.
+std::string BinaryReason(std::string_view head) {
+  head = head.substr(0, kSniffBytes);
+  if (size_t nul = head.find('\0'); nul != std::string_view::npos) {
+    return fmt::format("looks like binary data (NUL byte at offset {})", nul);
+  }
+  const size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f';
+  });
+  if (!head.empty() &&
+      static_cast<double>(controls) / static_cast<double>(head.size()) > kMaxControlShare) {
+    return fmt::format("looks like binary data ({} control bytes in the first {})", controls,
+                       head.size());
+  }
+  return {};
+}
+
+void NoteDamage(const SanitizedText& clean, const std::string& name, uint64_t base,
+                std::vector<Notice>& out) {
+  for (const Utf8Damage& d : clean.damage) {
+    out.push_back({fmt::format("{}:byte {}", name, base + d.offset),
+                   d.nul ? std::string("NUL byte replaced with U+FFFD")
+                         : fmt::format("invalid UTF-8 ({} byte{}) replaced with U+FFFD", d.length,
+                                       d.length == 1 ? "" : "s")});
+  }
+  if (clean.damage_count > clean.damage.size()) {
+    out.push_back({name, fmt::format("{} more damaged places replaced with U+FFFD",
+                                     clean.damage_count - clean.damage.size())});
+  }
+}
+
+}  // namespace
+
+Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
+                                       size_t piece_bytes) {
+  ThreadReport thread;
+  thread.source = source.name();
+  MessageReport message;
+  PieceReader reader(source, std::min(piece_bytes, Engine::kMaxTextBytes));
+  std::string piece;
+  uint64_t offset = 0;
+  size_t analyzed_bytes = 0;  // offsets of later pieces continue after earlier ones
+  Fnv1a hash;
+  bool first = true;
+  for (;;) {
+    auto more = reader.Next(&piece, &offset);
+    if (!more) return more.error();
+    if (!*more) break;
+    if (first) {
+      if (std::string reason = BinaryReason(piece); !reason.empty()) {
+        return Err(ErrorCode::kBadInput, source.name(), reason, "not analyzed");
+      }
+      first = false;
+    }
+    SanitizedText clean = SanitizeUtf8(piece);
+    NoteDamage(clean, source.name(), offset, thread.errors);
+    hash.Add(clean.text);
+    TextAnalysis analysis = engine.Analyze(clean.text);
+    for (Finding& f : analysis.findings) {
+      if (message.findings.size() >= kMaxFindingsPerMessage) {
+        ++message.omitted_findings;
+        continue;
+      }
+      f.span.begin += analyzed_bytes;
+      f.span.end += analyzed_bytes;
+      message.findings.push_back(std::move(f));
+    }
+    analyzed_bytes += clean.text.size();
+  }
+  if (message.omitted_findings > 0) {
+    thread.errors.push_back(
+        {source.name(), fmt::format("{} findings past the first {} not listed",
+                                    message.omitted_findings, kMaxFindingsPerMessage)});
+  }
+  message.heat = HeatOf(message.findings);
+  thread.thread = fmt::format("t{}", hash.Hex());
+  message.id = fmt::format("m{}", hash.Hex());
+  thread.heat = message.heat;
+  thread.messages.push_back(std::move(message));
+  return thread;
+}
+
+Result<void> AnalyzeLines(const Engine& engine, ByteSource& source, size_t max_line,
+                          const std::function<void(const LineResult&)>& sink) {
+  LineReader reader(source, max_line);
+  Line line;
+  for (;;) {
+    auto more = reader.Next(&line);
+    if (!more) return more.error();
+    if (!*more) return Ok();
+    LineResult result;
+    result.line = line.number;
+    if (line.too_long) {
+      result.errors.push_back({fmt::format("{}:{}", source.name(), line.number),
+                               fmt::format("line is {} bytes; lines over {} bytes are not analyzed",
+                                           line.length, max_line)});
+    } else {
+      SanitizedText clean = SanitizeUtf8(line.text);
+      NoteDamage(clean, source.name(), line.offset, result.errors);
+      result.analysis = engine.Analyze(clean.text);
+    }
+    sink(result);
+  }
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,81 @@
+// nlohmann-json's one seam: dump() with the replace handler cannot throw on bad UTF-8, and nothing
+// else used here throws for well-formed values.
+#include "analyzers/render/json_render.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tonewatch {
+namespace {
+
+// ordered_json keeps fields in the order the contract lists them.
+using json = nlohmann::ordered_json;
+
+json FindingJson(const Finding& f) {
+  return json{
+      {"rule", f.rule},     {"category", std::string(CategoryName(f.category))},
+      {"points", f.points}, {"begin", f.span.begin},
+      {"end", f.span.end},  {"text", f.text},
+      {"why", f.why},       {"suggestion", f.suggestion ? json(*f.suggestion) : json(nullptr)},
+  };
+}
+
+json FindingsJson(const std::vector<Finding>& findings) {
+  json out = json::array();
+  for (const Finding& f : findings) out.push_back(FindingJson(f));
+  return out;
+}
+
+json NoticesJson(const std::vector<Notice>& notices) {
+  json out = json::array();
+  for (const Notice& n : notices) out.push_back(json{{"where", n.where}, {"message", n.message}});
+  return out;
+}
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string ThreadJson(const ThreadReport& thread) {
+  json messages = json::array();
+  for (const MessageReport& m : thread.messages) {
+    messages.push_back(json{
+        {"id", m.id},
+        {"author", OrNull(m.author)},
+        {"me", m.me},
+        {"time", OrNull(m.time)},
+        {"heat", m.heat},
+        {"findings", FindingsJson(m.findings)},
+        {"stripping", m.stripping},
+    });
+  }
+  json move = nullptr;
+  if (thread.move_off_email) {
+    move = json{{"reasons", thread.move_off_email->reasons},
+                {"opening", thread.move_off_email->opening}};
+  }
+  return Dump(json{
+      {"schema", kSchemaVersion},
+      {"thread", thread.thread},
+      {"source", thread.source},
+      {"heat", thread.heat},
+      {"trend", thread.trend},
+      {"move_off_email", move},
+      {"messages", messages},
+      {"errors", NoticesJson(thread.errors)},
+  });
+}
+
+std::string LineJson(const LineResult& line, const std::string& source) {
+  json j = {
+      {"line", line.line},
+      {"heat", line.analysis.heat},
+      {"findings", FindingsJson(line.analysis.findings)},
+  };
+  if (!line.errors.empty()) j["errors"] = NoticesJson(line.errors);
+  if (!source.empty()) j["source"] = source;
+  return Dump(j);
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,99 @@
+#include "analyzers/render/text_render.h"
+
+#include <fmt/format.h>
+
+namespace tonewatch {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+constexpr std::string_view kYellow = "\x1b[1;33m";
+
+std::string_view ColorOf(Category category) {
+  if (category == Category::kRepair) return kGreen;
+  if (category == Category::kIntensity) return kYellow;
+  return kRed;
+}
+
+class Writer {
+ public:
+  explicit Writer(const TextStyle& style) : style_(style) {}
+
+  std::string Paint(std::string_view text, std::string_view color) const {
+    if (!style_.color) return std::string(text);
+    return fmt::format("{}{}{}", color, text, kReset);
+  }
+
+  void Finding(const tonewatch::Finding& f) {
+    out_ += fmt::format("  {} {}\n", Paint(fmt::format("{:+d}", f.points), ColorOf(f.category)),
+                        Paint(f.rule, kBold));
+    const std::string_view ctx = f.context;
+    const size_t at = std::min(f.context_offset, ctx.size());
+    const size_t len = std::min(f.text.size(), ctx.size() - at);
+    std::string marked = style_.color ? Paint(ctx.substr(at, len), ColorOf(f.category))
+                                      : fmt::format("**{}**", ctx.substr(at, len));
+    std::string line = fmt::format("{}{}{}", ctx.substr(0, at), marked, ctx.substr(at + len));
+    for (char& c : line) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    out_ += fmt::format("      {}\n", line);
+    if (!f.why.empty()) out_ += fmt::format("      {} {}\n", Paint("why", kDim), f.why);
+    if (f.suggestion) out_ += fmt::format("      {} {}\n", Paint("try", kDim), *f.suggestion);
+  }
+
+  void Message(const MessageReport& m, bool many) {
+    if (many) {
+      out_ += fmt::format("  message {}{}{}{} · heat {}\n", m.id, m.author.empty() ? "" : " from ",
+                          m.author, m.me ? " (you)" : "", m.heat);
+    }
+    for (const auto& f : m.findings) Finding(f);
+    if (m.findings.empty()) {
+      out_ += "  no findings\n";
+      return;
+    }
+    long sum = 0;
+    std::string terms;
+    for (const auto& f : m.findings) {
+      terms += terms.empty() ? fmt::format("{}", f.points)
+                             : fmt::format(" {} {}", f.points < 0 ? '-' : '+', std::abs(f.points));
+      sum += f.points;
+    }
+    std::string note;
+    if (sum > kMaxHeat) note = fmt::format(" (sum {}, capped at {})", sum, kMaxHeat);
+    if (sum < 0) note = fmt::format(" (sum {}, floored at 0)", sum);
+    if (m.findings.size() > 12) terms = fmt::format("{} contributions", m.findings.size());
+    out_ += fmt::format("  heat {} = {}{}\n", Paint(fmt::format("{}", m.heat), kBold), terms, note);
+    if (m.omitted_findings > 0) {
+      out_ += fmt::format("  ({} more findings not listed)\n", m.omitted_findings);
+    }
+  }
+
+  std::string Thread(const ThreadReport& t) {
+    out_ += fmt::format("{} · heat {}/100\n", Paint(t.source, kBold),
+                        Paint(fmt::format("{}", t.heat), t.heat >= 50 ? kRed : kBold));
+    for (const auto& e : t.errors) out_ += fmt::format("  ! {}: {}\n", e.where, e.message);
+    const bool many = t.messages.size() > 1;
+    for (const auto& m : t.messages) Message(m, many);
+    if (t.move_off_email) {
+      out_ += fmt::format("  {} take this off email, call them\n", Paint("→", kBold));
+      for (const auto& r : t.move_off_email->reasons) out_ += fmt::format("    - {}\n", r);
+      out_ += fmt::format("    opening: {}\n", t.move_off_email->opening);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const TextStyle& style_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string RenderThreadText(const ThreadReport& thread, const TextStyle& style) {
+  return Writer(style).Thread(thread);
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,41 @@
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "analyzers/lexicon/example_check.h"
+#include "cli/commands.h"
+
+namespace tonewatch::cli {
+
+Result<void> CmdCheckLexicon(const std::string& dir) {
+  auto engine = LoadEngine(dir);
+  if (!engine) return engine.error();
+  const std::vector<std::string> problems = CheckExamples(*engine);
+  for (const std::string& p : problems) std::printf("%s\n", p.c_str());
+  const Lexicon& lexicon = engine->lexicon();
+  size_t examples = 0;
+  for (const Rule& r : lexicon.rules) examples += r.match.size() + r.no_match.size();
+  if (!problems.empty()) {
+    return Err(ErrorCode::kBadLexicon, lexicon.folder.string(),
+               fmt::format("{} of {} examples failed", problems.size(), examples));
+  }
+  std::printf("%s: %zu rules, %zu examples, all pass (hash %s)\n", lexicon.folder.c_str(),
+              lexicon.rules.size(), examples, lexicon.hash.c_str());
+  return Ok();
+}
+
+Result<void> CmdVersion(const std::string& lexicons) {
+  std::printf("tonewatch %s\n", TONEWATCH_VERSION);
+  const LexiconLocation where = FindLexicons(lexicons);
+  auto engine = LoadEngine(lexicons);
+  if (!engine) {
+    std::printf("lexicons: %s (from %s): not usable\n", where.root.c_str(), where.how.c_str());
+    return engine.error();
+  }
+  const Lexicon& lexicon = engine->lexicon();
+  std::printf("lexicons: %s (from %s)\nrules: %zu in %zu files, hash %s\n", lexicon.folder.c_str(),
+              where.how.c_str(), lexicon.rules.size(), lexicon.file_count, lexicon.hash.c_str());
+  return Ok();
+}
+
+}  // namespace tonewatch::cli

@@ -1,0 +1,88 @@
+// tonewatch: a thin main. Parses the command line with CLI11 (its one seam: parse errors are caught
+// here) and dispatches to one function per command.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+namespace {
+
+using tonewatch::cli::AnalyzeOptions;
+
+int Finish(const tonewatch::Result<void>& result) {
+  if (result) return tonewatch::cli::kExitOk;
+  std::fprintf(stderr, "tonewatch: %s\n", result.error().ToString().c_str());
+  return tonewatch::cli::ExitCodeFor(result.error().code);
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{
+      "tonewatch: flags where a client conversation is heating up, says why, and offers calmer "
+      "wording.",
+      "tonewatch"};
+  app.footer(tonewatch::cli::kExitCodesHelp);
+  bool version = false;
+  std::string version_lexicons;
+  app.add_flag("--version", version, "Print the version, the lexicon folder in use and its hash");
+
+  AnalyzeOptions analyze;
+  CLI::App* cmd_analyze =
+      app.add_subcommand("analyze",
+                         "Analyze texts from files or stdin and print findings.\n"
+                         "Each file is one message; with --each-line every line is its own text.");
+  cmd_analyze->add_option("inputs", analyze.inputs, "Files to read; none or '-' reads stdin");
+  cmd_analyze->add_option("--format", analyze.format, "Output: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd_analyze->add_option("--color", analyze.color, "Colour: auto (default), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd_analyze->add_flag("--each-line", analyze.each_line,
+                        "Treat every input line as an independent text; with --format=json print "
+                        "one {\"line\",\"heat\",\"findings\"} object per line, in order");
+  cmd_analyze->add_option("--lexicons", analyze.lexicons,
+                          "Lexicon folder (else $TONEWATCH_LEXICONS, else the installed one, else "
+                          "the source tree's)");
+  cmd_analyze
+      ->add_option("--min-heat", analyze.min_heat,
+                   "Only print texts with at least this heat (0-100); --each-line JSON "
+                   "still prints every line")
+      ->check(CLI::Range(0, 100));
+  cmd_analyze
+      ->add_option("--max-line-bytes", analyze.max_line_bytes,
+                   "With --each-line, lines longer than this are reported, not analyzed "
+                   "(default 1 MiB)")
+      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 30));
+
+  std::string check_dir;
+  CLI::App* cmd_check = app.add_subcommand(
+      "check-lexicon", "Load a lexicon, compile it and run every rule's match/no_match examples");
+  cmd_check->add_option("dir", check_dir,
+                        "Lexicon folder (default: the search order of --lexicons)");
+
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? tonewatch::cli::kExitOk : tonewatch::cli::kExitUsage;
+  }
+  if (version) return Finish(tonewatch::cli::CmdVersion(analyze.lexicons));
+  if (*cmd_analyze) return Finish(tonewatch::cli::CmdAnalyze(analyze));
+  if (*cmd_check) return Finish(tonewatch::cli::CmdCheckLexicon(check_dir));
+  std::fprintf(stderr, "%s", app.help().c_str());
+  return tonewatch::cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tonewatch: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "tonewatch: internal error\n");
+  }
+  return tonewatch::cli::kExitInternal;
+}
