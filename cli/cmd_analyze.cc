@@ -116,8 +116,10 @@ Result<void> CmdAnalyze(const AnalyzeOptions& options) {
   progress.Done();
   if (failures.count > 0) {
     return Err(ErrorCode::kUnreadable, "",
-               fmt::format("{} of {} input(s) could not be analyzed (see above); the rest were",
-                           failures.count, inputs.size()));
+               failures.count == inputs.size()
+                   ? fmt::format("no input could be analyzed (see above)")
+                   : fmt::format("{} of {} inputs could not be analyzed (see above); the others were",
+                                 failures.count, inputs.size()));
   }
   return Ok();
 }

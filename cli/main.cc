@@ -26,6 +26,8 @@ int Run(int argc, char** argv) {
   bool version = false;
   std::string version_lexicons;
   app.add_flag("--version", version, "Print the version, the lexicon folder in use and its hash");
+  app.add_option("--lexicons", version_lexicons,
+                 "Lexicon folder for every command (a command's own --lexicons wins)");
 
   AnalyzeOptions analyze;
   CLI::App* cmd_analyze =
@@ -67,7 +69,9 @@ int Run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? tonewatch::cli::kExitOk : tonewatch::cli::kExitUsage;
   }
-  if (version) return Finish(tonewatch::cli::CmdVersion(analyze.lexicons));
+  if (analyze.lexicons.empty()) analyze.lexicons = version_lexicons;
+  if (check_dir.empty()) check_dir = version_lexicons;
+  if (version) return Finish(tonewatch::cli::CmdVersion(version_lexicons));
   if (*cmd_analyze) return Finish(tonewatch::cli::CmdAnalyze(analyze));
   if (*cmd_check) return Finish(tonewatch::cli::CmdCheckLexicon(check_dir));
   std::fprintf(stderr, "%s", app.help().c_str());

@@ -11,7 +11,7 @@
 namespace tonewatch {
 namespace {
 
-// Above this share of upper-case letters the whole text is capitals, not shouting.
+// Above this share of upper-case words the whole text is capitals, not shouting.
 constexpr double kMaxUpperShare = 0.5;
 
 struct CaseCount {
@@ -33,25 +33,44 @@ CaseCount CountCase(std::string_view text) {
   return count;
 }
 
+// Cheap pre-check before word segmentation: a run of `min` upper-case ASCII letters, or any
+// non-ASCII byte (whose case only ICU can tell).
+bool MayShout(std::string_view text, int min) {
+  int run = 0;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+    run = (c >= 'A' && c <= 'Z') ? run + 1 : 0;
+    if (run >= min) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData& data) {
   std::vector<Span> out;
-  const CaseCount total = CountCase(original);
-  if (total.upper == 0 || total.lower == 0) return out;
-  if (static_cast<double>(total.upper) / static_cast<double>(total.upper + total.lower) >
-      kMaxUpperShare) {
-    return out;
-  }
+  if (!MayShout(original, std::max(1, data.caps_min_letters))) return out;
+  // Judge the text by its words, not its letters: in "this is UNACCEPTABLE" one word of three is
+  // shouted; in "PLEASE SEND THE FILE" every word is capitals, which is a style.
+  size_t cased_words = 0;
+  size_t upper_words = 0;
+  std::vector<Span> shouted;
   for (const Span& word : WordSpans(original)) {
     const std::string_view text = original.substr(word.begin, word.size());
     const CaseCount count = CountCase(text);
-    if (count.lower != 0 || count.upper < static_cast<size_t>(data.caps_min_letters)) continue;
-    if (std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end())
-      continue;
-    out.push_back(word);
+    if (count.upper + count.lower < 2) continue;  // "I", "a", numbers
+    ++cased_words;
+    if (count.lower != 0) continue;
+    ++upper_words;
+    if (count.upper < static_cast<size_t>(data.caps_min_letters)) continue;
+    if (std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end()) continue;
+    shouted.push_back(word);
   }
-  return out;
+  if (cased_words == 0 ||
+      static_cast<double>(upper_words) / static_cast<double>(cased_words) > kMaxUpperShare) {
+    return out;
+  }
+  return shouted;
 }
 
 }  // namespace tonewatch

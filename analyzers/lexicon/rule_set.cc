@@ -49,9 +49,6 @@ Result<RuleSet> RuleSet::Compile(const std::vector<Rule>& rules) {
           fmt::format("{}: pattern does not compile: {}", rule.Where(), re->error()));
     } else if (RE2::FullMatch("", *re)) {
       problems.push_back(fmt::format("{}: pattern matches the empty string", rule.Where()));
-    } else if (re->NumberOfCapturingGroups() >= static_cast<int>(RawMatch::kMaxGroups)) {
-      problems.push_back(fmt::format("{}: pattern has {} capture groups; at most {}", rule.Where(),
-                                     re->NumberOfCapturingGroups(), RawMatch::kMaxGroups - 1));
     } else if (rule.suggestion &&
                HighestGroupReference(*rule.suggestion) > re->NumberOfCapturingGroups()) {
       problems.push_back(fmt::format(
@@ -63,6 +60,11 @@ Result<RuleSet> RuleSet::Compile(const std::vector<Rule>& rules) {
       problems.push_back(
           fmt::format("{}: pattern rejected by RE2::Set: {}", rule.Where(), set_error));
     }
+    // Asking RE2 for submatches costs time (it cannot stay in the DFA), so only the groups the
+    // suggestion uses are extracted.
+    const int referenced = rule.suggestion ? HighestGroupReference(*rule.suggestion) : -1;
+    set.submatches_.push_back(std::max(1, std::min(referenced + 1,
+                                                   static_cast<int>(RawMatch::kMaxGroups))));
     set.patterns_.push_back(std::move(re));
     set.unless_before_.push_back(
         CompileContext(rule, rule.unless_before, "unless_before", problems));
@@ -95,8 +97,7 @@ void RuleSet::FindAll(std::string_view text, std::vector<RawMatch>* out) const {
 
 void RuleSet::FindRule(size_t rule, std::string_view text, std::vector<RawMatch>* out) const {
   const RE2& re = *patterns_[rule];
-  const int groups =
-      std::min(re.NumberOfCapturingGroups() + 1, static_cast<int>(RawMatch::kMaxGroups));
+  const int groups = std::min(submatches_[rule], re.NumberOfCapturingGroups() + 1);
   re2::StringPiece found[RawMatch::kMaxGroups];
   size_t pos = 0;
   while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, found, groups)) {

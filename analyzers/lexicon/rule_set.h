@@ -18,7 +18,8 @@ namespace tonewatch {
 struct RawMatch {
   size_t rule = 0;  // index into RuleSet::rules()
   Span span;
-  // Capture groups 1..9 (index 0 unused); a group that did not take part is {npos, npos}.
+  // Capture groups 1..9 (index 0 unused), only those the rule's suggestion refers to; a group that
+  // did not take part, or was not asked for, is {kAbsent, kAbsent}.
   static constexpr size_t kMaxGroups = 10;
   static constexpr size_t kAbsent = static_cast<size_t>(-1);
   std::array<Span, kMaxGroups> groups;
@@ -62,6 +63,7 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<RE2>> patterns_;
+  std::vector<int> submatches_;  // per rule: 1 + the highest group its suggestion uses
   std::vector<std::unique_ptr<RE2>> unless_before_;  // null where the rule has none
   std::vector<std::unique_ptr<RE2>> unless_after_;
   std::unique_ptr<RE2::Set> set_;
