@@ -20,6 +20,33 @@ constexpr size_t kContextBefore = 80;
 constexpr size_t kContextAfter = 120;
 constexpr std::string_view kCapsRuleId = "intensity.all-caps";
 
+// A line this long that ends without a blank line after it was most likely wrapped by the mail
+// client, not ended by the writer.
+constexpr size_t kWrappedLineBytes = 40;
+
+// `text` with the line breaks of hard-wrapped paragraphs turned into spaces, byte for byte, so ICU
+// does not end a sentence at every wrapped line. A break stays when a blank line follows, and when
+// the line before is short and the next does not start in lower case (greetings, lists, names).
+std::string UnwrapLines(std::string_view text) {
+  std::string out(text);
+  size_t line_start = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\n') continue;
+    size_t end = i;
+    if (end > line_start && out[end - 1] == '\r') --end;
+    const size_t next = i + 1;
+    const bool blank_follows = next >= out.size() || out[next] == '\n' || out[next] == '\r';
+    const bool lower_follows = next < out.size() && out[next] >= 'a' && out[next] <= 'z';
+    const bool wrapped = end - line_start >= kWrappedLineBytes || lower_follows;
+    if (!blank_follows && end > line_start && wrapped) {
+      out[i] = ' ';
+      if (end < i) out[end] = ' ';
+    }
+    line_start = next;
+  }
+  return out;
+}
+
 struct Sentence {
   Span original;
   Span normalized;
@@ -82,6 +109,8 @@ struct Engine::State {
                    const std::vector<Sentence>& sentences, std::vector<Candidate>& out) const;
   void ShoutFindings(std::string_view text, const std::vector<Sentence>& sentences,
                      std::vector<Candidate>& out) const;
+  void DropContradictedRepairs(const NormalizedText& norm, const std::vector<Sentence>& sentences,
+                               std::vector<Candidate>& candidates) const;
   static std::vector<Finding> ResolveIntensity(std::vector<Candidate> candidates);
 };
 
@@ -183,6 +212,38 @@ void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sente
   }
 }
 
+// "Thanks for the update, but this is unacceptable": a repair cue followed in its sentence by a
+// contrast word and then a heated finding is taken back by the writer, so it does not cool.
+void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
+                                            const std::vector<Sentence>& sentences,
+                                            std::vector<Candidate>& candidates) const {
+  const auto& contrast = lexicon.data.contrast_words;
+  if (contrast.empty()) return;
+  const std::string_view ntext = norm.text();
+  std::vector<bool> drop(candidates.size(), false);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& repair = candidates[i];
+    if (repair.finding.category != Category::kRepair) continue;
+    const Span sn = sentences[repair.sentence].normalized;
+    for (size_t pos = norm.FromOriginal(repair.finding.span.end); pos < sn.end; ++pos) {
+      if (AnyPhraseAt(ntext, pos, contrast).empty()) continue;
+      const size_t turn = norm.ToOriginal({pos, pos + 1}).begin;
+      drop[i] = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+        return c.sentence == repair.sentence && IsHeated(c.finding.category) &&
+               c.finding.span.begin > turn;
+      });
+      break;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) candidates[kept] = std::move(candidates[i]);
+    ++kept;
+  }
+  candidates.resize(kept);
+}
+
 // Boosters count only in sentences with heated findings, once per rule and sentence, as a share of
 // those findings' points.
 std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> candidates) {
@@ -223,7 +284,7 @@ TextAnalysis Engine::Analyze(std::string_view text) const {
   if (text.empty()) return result;
   const NormalizedText norm = NormalizedText::Build(text);
   std::vector<Sentence> sentences;
-  for (const Span& s : SentenceSpans(text)) {
+  for (const Span& s : SentenceSpans(UnwrapLines(text))) {
     sentences.push_back({s, {norm.FromOriginal(s.begin), norm.FromOriginal(s.end)}});
   }
   if (sentences.empty()) sentences.push_back({{0, text.size()}, {0, norm.text().size()}});
@@ -234,6 +295,7 @@ TextAnalysis Engine::Analyze(std::string_view text) const {
   state_->ShoutFindings(text, sentences, candidates);
   for (Candidate& c : candidates) SetContext(c.finding, sentences[c.sentence], text);
 
+  state_->DropContradictedRepairs(norm, sentences, candidates);
   result.findings = State::ResolveIntensity(std::move(candidates));
   std::stable_sort(
       result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

@@ -1,15 +1,25 @@
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
 
+#include "analyzers/pipeline/input_pipeline.h"
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/render/json_render.h"
 #include "analyzers/render/text_render.h"
+#include "analyzers/thread/reply_plan.h"
+#include "analyzers/thread/thread_model.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
 
 namespace tonewatch::cli {
 namespace {
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
@@ -53,8 +63,10 @@ Result<void> EachLine(const Engine& engine, const AnalyzeOptions& options, ByteS
   const bool json = options.format == "json";
   const TextStyle style{UseColor(options.color)};
   const std::string source_field = many ? source.name() : std::string();
-  return AnalyzeLines(engine, source, max_line, [&](const LineResult& line) {
+  size_t skipped = 0;
+  Result<void> read = AnalyzeLines(engine, source, max_line, [&](const LineResult& line) {
     progress.Lines(line.line);
+    if (line.skipped) ++skipped;
     for (const Notice& n : line.errors) {
       std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());
     }
@@ -73,20 +85,62 @@ Result<void> EachLine(const Engine& engine, const AnalyzeOptions& options, ByteS
     thread.messages.push_back(std::move(message));
     Print(RenderThreadText(thread, style));
   });
+  if (!read) return read;
+  if (skipped > 0) {
+    return Err(
+        ErrorCode::kBadInput, source.name(),
+        fmt::format("{} line(s) over {} bytes were not analyzed (see above)", skipped, max_line));
+  }
+  return Ok();
 }
 
-Result<void> Whole(const Engine& engine, const AnalyzeOptions& options, ByteSource& source) {
-  auto thread = AnalyzeTextSource(engine, source);
-  if (!thread) return thread.error();
-  for (const Notice& n : thread->errors) {
+void PrintThread(const ThreadReport& thread, const AnalyzeOptions& options,
+                 const TextStyle& style) {
+  for (const Notice& n : thread.errors) {
     std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());
   }
-  if (thread->heat < options.min_heat) return Ok();
-  if (options.format == "json") {
-    Print(ThreadJson(*thread));
-    Print("\n");
-  } else {
-    Print(RenderThreadText(*thread, TextStyle{UseColor(options.color)}));
+  if (thread.heat < options.min_heat) return;
+  Print(options.format == "json" ? ThreadJson(thread) + "\n" : RenderThreadText(thread, style));
+  std::fflush(stdout);
+}
+
+// Everything but --each-line: texts, mail and folders through the input pipeline.
+Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
+                     const std::vector<std::string>& inputs) {
+  PipelineOptions pipeline_options;
+  pipeline_options.me = options.me;
+  pipeline_options.plan = options.plan;
+  pipeline_options.now_ms = NowMs();
+  InputPipeline pipeline(engine, pipeline_options);
+  const TextStyle style{UseColor(options.color)};
+  Progress progress(inputs.size());
+  size_t failed_inputs = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    progress.Input(i);
+    const auto errors = pipeline.Add(
+        inputs[i], [&](ThreadReport&& thread) { PrintThread(thread, options, style); });
+    for (const Error& e : errors) std::fprintf(stderr, "tonewatch: %s\n", e.ToString().c_str());
+    failed_inputs += errors.size();
+  }
+  progress.Done();
+  for (const ThreadReport& thread : pipeline.FinishMail()) PrintThread(thread, options, style);
+  const std::vector<Notice> damage = pipeline.TakeMailErrors();
+  for (const Notice& n : damage) {
+    std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());
+  }
+  const PipelineStats& stats = pipeline.stats();
+  if (failed_inputs > 0 || !damage.empty()) {
+    std::fprintf(stderr,
+                 "tonewatch: read %zu file(s), %zu message(s); %zu input(s) failed and %zu "
+                 "problem(s) were found inside files (see above)\n",
+                 stats.files, stats.messages, failed_inputs, damage.size());
+  } else if (stats.files > 1) {
+    std::fprintf(stderr, "tonewatch: read %zu files, %zu messages\n", stats.files, stats.messages);
+  }
+  if (failed_inputs > 0) {
+    return Err(ErrorCode::kUnreadable, "",
+               fmt::format("{} input(s) could not be analyzed (see above); the others were",
+                           failed_inputs));
   }
   return Ok();
 }
@@ -98,6 +152,7 @@ Result<void> CmdAnalyze(const AnalyzeOptions& options) {
   if (!engine) return engine.error();
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back("-");
+  if (!options.each_line) return Threads(*engine, options, inputs);
   Progress progress(inputs.size());
   Failures failures;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -107,19 +162,18 @@ Result<void> CmdAnalyze(const AnalyzeOptions& options) {
       failures.Report(source.error());
       continue;
     }
-    Result<void> done = options.each_line
-                            ? EachLine(*engine, options, *source, inputs.size() > 1, progress)
-                            : Whole(*engine, options, *source);
+    Result<void> done = EachLine(*engine, options, *source, inputs.size() > 1, progress);
     if (!done) failures.Report(done.error());
     std::fflush(stdout);
   }
   progress.Done();
   if (failures.count > 0) {
-    return Err(ErrorCode::kUnreadable, "",
-               failures.count == inputs.size()
-                   ? fmt::format("no input could be analyzed (see above)")
-                   : fmt::format("{} of {} inputs could not be analyzed (see above); the others were",
-                                 failures.count, inputs.size()));
+    return Err(
+        ErrorCode::kUnreadable, "",
+        failures.count == inputs.size()
+            ? fmt::format("no input could be analyzed (see above)")
+            : fmt::format("{} of {} inputs could not be analyzed (see above); the others were",
+                          failures.count, inputs.size()));
   }
   return Ok();
 }

@@ -18,7 +18,9 @@ struct AnalyzeOptions {
   bool each_line = false;
   std::string lexicons;
   int min_heat = 0;
-  size_t max_line_bytes = 0;  // 0: the default
+  size_t max_line_bytes = 0;    // 0: the default
+  bool plan = false;            // add a reply plan for the hottest counterpart message
+  std::vector<std::string> me;  // the user's addresses or speaker names
 };
 
 Result<void> CmdAnalyze(const AnalyzeOptions& options);

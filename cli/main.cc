@@ -34,7 +34,8 @@ int Run(int argc, char** argv) {
       app.add_subcommand("analyze",
                          "Analyze texts from files or stdin and print findings.\n"
                          "Each file is one message; with --each-line every line is its own text.");
-  cmd_analyze->add_option("inputs", analyze.inputs, "Files to read; none or '-' reads stdin");
+  cmd_analyze->add_option("inputs", analyze.inputs,
+                          "Files or folders to read; none or '-' reads stdin");
   cmd_analyze->add_option("--format", analyze.format, "Output: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd_analyze->add_option("--color", analyze.color, "Colour: auto (default), always, never")
@@ -50,11 +51,17 @@ int Run(int argc, char** argv) {
                    "Only print texts with at least this heat (0-100); --each-line JSON "
                    "still prints every line")
       ->check(CLI::Range(0, 100));
+  cmd_analyze->add_option("--me", analyze.me,
+                          "Your address or speaker name (repeatable): your own messages are told "
+                          "apart from the counterpart's");
+  cmd_analyze->add_flag("--plan", analyze.plan,
+                        "Add a reply plan for the hottest message: its concerns in order, with "
+                        "advice, then the steps of a calm reply");
   cmd_analyze
       ->add_option("--max-line-bytes", analyze.max_line_bytes,
                    "With --each-line, lines longer than this are reported, not analyzed "
-                   "(default 1 MiB)")
-      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 30));
+                   "(default 1 MiB, at most 16 MiB)")
+      ->check(CLI::Range(static_cast<size_t>(1), tonewatch::Engine::kMaxTextBytes));
 
   std::string check_dir;
   CLI::App* cmd_check = app.add_subcommand(

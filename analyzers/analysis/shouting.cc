@@ -45,6 +45,33 @@ bool MayShout(std::string_view text, int min) {
   return false;
 }
 
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool IsAsciiWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
+
+// Word spans: ICU's segmentation, or for pure ASCII text the same result from a plain scan (runs of
+// letters, digits and apostrophes), which is several times faster.
+std::vector<Span> Words(std::string_view text) {
+  if (!IsAscii(text)) return WordSpans(text);
+  std::vector<Span> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsAsciiWordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsAsciiWordByte(text[end])) ++end;
+    out.push_back({i, end});
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData& data) {
@@ -55,7 +82,7 @@ std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData
   size_t cased_words = 0;
   size_t upper_words = 0;
   std::vector<Span> shouted;
-  for (const Span& word : WordSpans(original)) {
+  for (const Span& word : Words(original)) {
     const std::string_view text = original.substr(word.begin, word.size());
     const CaseCount count = CountCase(text);
     if (count.upper + count.lower < 2) continue;  // "I", "a", numbers
@@ -63,7 +90,8 @@ std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData
     if (count.lower != 0) continue;
     ++upper_words;
     if (count.upper < static_cast<size_t>(data.caps_min_letters)) continue;
-    if (std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end()) continue;
+    if (std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end())
+      continue;
     shouted.push_back(word);
   }
   if (cased_words == 0 ||

@@ -19,6 +19,9 @@ bool Contains(const std::vector<std::string>& list, std::string_view word) {
 YouLanguage::YouLanguage(const LanguageData& data) : data_(data), subjects_(data.you_subjects) {
   std::stable_sort(subjects_.begin(), subjects_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& s : subjects_) {
+    if (!s.empty() && first_bytes_.find(s[0]) == std::string::npos) first_bytes_.push_back(s[0]);
+  }
 }
 
 std::string_view YouLanguage::SubjectAt(std::string_view sentence, size_t pos) const {
@@ -37,6 +40,8 @@ bool YouLanguage::InBenignFrame(std::string_view sentence, size_t pos) const {
 std::vector<Span> YouLanguage::Find(std::string_view sentence) const {
   std::vector<Span> out;
   for (size_t pos = 0; pos < sentence.size(); ++pos) {
+    // Most positions start no subject: test the first byte before comparing phrases.
+    if (first_bytes_.find(sentence[pos]) == std::string::npos) continue;
     if (pos > 0 && IsWordByte(sentence[pos - 1])) continue;
     const std::string_view subject = SubjectAt(sentence, pos);
     if (subject.empty() || InBenignFrame(sentence, pos)) continue;

@@ -34,6 +34,7 @@ class YouLanguage {
  private:
   const LanguageData& data_;
   std::vector<std::string> subjects_;  // longest first, so "your team" wins over "your"
+  std::string first_bytes_;            // the first byte of every subject
 };
 
 }  // namespace tonewatch

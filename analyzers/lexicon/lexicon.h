@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,8 @@ struct LanguageData {
   std::vector<std::string> negators;
   std::vector<std::string> clause_breaks;
   int negation_window = 3;
+  std::vector<std::string>
+      contrast_words;  // "but": a repair before it and heat after is taken back
 
   std::vector<std::string> you_subjects;
   std::vector<std::string>
@@ -46,6 +49,15 @@ struct LanguageData {
   int you_points = 8;
   std::string you_why;
   std::string you_suggestion;
+
+  // [thread]: recipient markers and the call invitation ("{name}" becomes a first name).
+  std::vector<std::string> senior_markers;
+  std::vector<std::string> legal_markers;
+  std::string call_opening;
+  std::string call_opening_no_name;
+  // [plan]: the reply-plan steps, and advice per finding category (category name -> advice).
+  std::vector<std::string> plan_steps;
+  std::map<std::string, std::string, std::less<>> plan_advice;
 
   int caps_min_letters = 3;
   int caps_boost = 30;  // percent

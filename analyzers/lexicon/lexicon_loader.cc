@@ -270,6 +270,7 @@ void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems
   data.negators = list("negation", "negators");
   data.clause_breaks = list("negation", "clause_breaks");
   Scalar(t, "negation.window", data.negation_window);
+  data.contrast_words = list("contrast", "words");
   data.you_subjects = list("you_language", "subjects");
   data.you_fillers = list("you_language", "fillers");
   data.you_blame = list("you_language", "blame");
@@ -283,6 +284,21 @@ void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems
   Scalar(t, "caps.boost", data.caps_boost);
   Scalar(t, "caps.why", data.caps_why);
   data.acronyms = list("caps", "acronyms");
+  data.senior_markers = list("thread", "senior_markers");
+  data.legal_markers = list("thread", "legal_markers");
+  Scalar(t, "thread.call_opening", data.call_opening);
+  Scalar(t, "thread.call_opening_no_name", data.call_opening_no_name);
+  data.plan_steps = list("plan", "steps");
+  if (const toml::table* advice = t.at_path("plan.advice").as_table()) {
+    for (const auto& [category, value] : *advice) {
+      if (!ParseCategory(category.str())) {
+        problems.Add(fmt::format("{}:{}: plan.advice: unknown category '{}'", path.string(),
+                                 LineOf(&value, 1), category.str()));
+      } else if (auto text = value.value<std::string>()) {
+        data.plan_advice.emplace(std::string(category.str()), *text);
+      }
+    }
+  }
   if (data.negation_window < 1 || data.negation_window > 8) {
     problems.Add(fmt::format("{}:1: negation.window must be 1..8", path.string()));
   }

@@ -23,6 +23,17 @@ int HighestGroupReference(const std::string& text) {
   return highest;
 }
 
+// True if `re` can match zero bytes somewhere: on the empty text, or at a word boundary or between
+// two spaces of a probe (RE2 judges \b against the whole probe, so "\b" alone is caught).
+bool MatchesEmpty(const RE2& re) {
+  if (RE2::FullMatch("", re)) return true;
+  constexpr std::string_view kProbe = "a b  c.";
+  for (size_t pos = 0; pos <= kProbe.size(); ++pos) {
+    if (re.Match(kProbe, pos, pos, RE2::ANCHOR_BOTH, nullptr, 0)) return true;
+  }
+  return false;
+}
+
 std::unique_ptr<RE2> CompileContext(const Rule& rule, const std::string& pattern,
                                     std::string_view field, std::vector<std::string>& problems) {
   if (pattern.empty()) return nullptr;
@@ -47,7 +58,7 @@ Result<RuleSet> RuleSet::Compile(const std::vector<Rule>& rules) {
     if (!re->ok()) {
       problems.push_back(
           fmt::format("{}: pattern does not compile: {}", rule.Where(), re->error()));
-    } else if (RE2::FullMatch("", *re)) {
+    } else if (MatchesEmpty(*re)) {
       problems.push_back(fmt::format("{}: pattern matches the empty string", rule.Where()));
     } else if (rule.suggestion &&
                HighestGroupReference(*rule.suggestion) > re->NumberOfCapturingGroups()) {
@@ -63,8 +74,8 @@ Result<RuleSet> RuleSet::Compile(const std::vector<Rule>& rules) {
     // Asking RE2 for submatches costs time (it cannot stay in the DFA), so only the groups the
     // suggestion uses are extracted.
     const int referenced = rule.suggestion ? HighestGroupReference(*rule.suggestion) : -1;
-    set.submatches_.push_back(std::max(1, std::min(referenced + 1,
-                                                   static_cast<int>(RawMatch::kMaxGroups))));
+    set.submatches_.push_back(
+        std::max(1, std::min(referenced + 1, static_cast<int>(RawMatch::kMaxGroups))));
     set.patterns_.push_back(std::move(re));
     set.unless_before_.push_back(
         CompileContext(rule, rule.unless_before, "unless_before", problems));

@@ -18,8 +18,8 @@ namespace tonewatch {
 struct RawMatch {
   size_t rule = 0;  // index into RuleSet::rules()
   Span span;
-  // Capture groups 1..9 (index 0 unused), only those the rule's suggestion refers to; a group that
-  // did not take part, or was not asked for, is {kAbsent, kAbsent}.
+  // Capture groups 1..9 (index 0 unused), filled up to the highest group the rule's suggestion
+  // refers to; a group that did not take part, or lies beyond that, is {kAbsent, kAbsent}.
   static constexpr size_t kMaxGroups = 10;
   static constexpr size_t kAbsent = static_cast<size_t>(-1);
   std::array<Span, kMaxGroups> groups;

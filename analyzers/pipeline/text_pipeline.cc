@@ -101,6 +101,7 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
 
 Result<void> AnalyzeLines(const Engine& engine, ByteSource& source, size_t max_line,
                           const std::function<void(const LineResult&)>& sink) {
+  max_line = std::min(max_line, Engine::kMaxTextBytes);
   LineReader reader(source, max_line);
   Line line;
   for (;;) {
@@ -110,6 +111,7 @@ Result<void> AnalyzeLines(const Engine& engine, ByteSource& source, size_t max_l
     LineResult result;
     result.line = line.number;
     if (line.too_long) {
+      result.skipped = true;
       result.errors.push_back({fmt::format("{}:{}", source.name(), line.number),
                                fmt::format("line is {} bytes; lines over {} bytes are not analyzed",
                                            line.length, max_line)});

@@ -26,10 +26,12 @@ struct LineResult {
   uint64_t line = 0;
   TextAnalysis analysis;
   std::vector<Notice> errors;  // damage replaced, or the line not analyzed (too long)
+  bool skipped = false;        // too long: not analyzed
 };
 
 // Analyzes every line of `source` as an independent text, calling `sink` once per line in order.
-// Lines longer than `max_line` bytes are not analyzed; their result says so. Memory stays bounded
+// Lines longer than `max_line` bytes (at most Engine::kMaxTextBytes) are not analyzed; their
+// result says so. Memory stays bounded
 // by `max_line` whatever the input. Fails only on a read error (lines before it were delivered).
 Result<void> AnalyzeLines(const Engine& engine, ByteSource& source, size_t max_line,
                           const std::function<void(const LineResult&)>& sink);

@@ -2,9 +2,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace tonewatch {
@@ -27,7 +29,11 @@ Result<ByteSource> ByteSource::Open(const std::string& path) {
 }
 
 ByteSource::ByteSource(ByteSource&& other) noexcept
-    : fd_(other.fd_), name_(std::move(other.name_)), owned_(other.owned_) {
+    : fd_(other.fd_),
+      name_(std::move(other.name_)),
+      pushed_(std::move(other.pushed_)),
+      pushed_pos_(other.pushed_pos_),
+      owned_(other.owned_) {
   other.fd_ = -1;
   other.owned_ = false;
 }
@@ -37,6 +43,8 @@ ByteSource& ByteSource::operator=(ByteSource&& other) noexcept {
     if (owned_ && fd_ >= 0) ::close(fd_);
     fd_ = other.fd_;
     name_ = std::move(other.name_);
+    pushed_ = std::move(other.pushed_);
+    pushed_pos_ = other.pushed_pos_;
     owned_ = other.owned_;
     other.fd_ = -1;
     other.owned_ = false;
@@ -49,6 +57,16 @@ ByteSource::~ByteSource() {
 }
 
 Result<size_t> ByteSource::Read(char* buffer, size_t size) {
+  if (pushed_pos_ < pushed_.size()) {
+    const size_t n = std::min(size, pushed_.size() - pushed_pos_);
+    std::memcpy(buffer, pushed_.data() + pushed_pos_, n);
+    pushed_pos_ += n;
+    if (pushed_pos_ == pushed_.size()) {
+      pushed_.clear();
+      pushed_pos_ = 0;
+    }
+    return n;
+  }
   for (;;) {
     const ssize_t n = ::read(fd_, buffer, size);
     if (n >= 0) return static_cast<size_t>(n);
@@ -63,6 +81,25 @@ Result<size_t> ByteSource::ReadAppend(std::string& out, size_t size) {
   auto n = Read(out.data() + old, size);
   out.resize(old + (n ? *n : 0));
   return n;
+}
+
+}  // namespace tonewatch
+
+namespace tonewatch {
+
+Result<std::string> ByteSource::ReadAll(size_t limit) {
+  std::string out;
+  constexpr size_t kChunk = 1 << 20;
+  for (;;) {
+    auto n = ReadAppend(out, kChunk);
+    if (!n) return n.error();
+    if (*n == 0) return out;
+    if (out.size() > limit) {
+      return Err(ErrorCode::kBadInput, name_,
+                 fmt::format("more than {} MiB; too large to read from here", limit >> 20),
+                 "save it to a file and pass the file");
+    }
+  }
 }
 
 }  // namespace tonewatch

@@ -26,6 +26,16 @@ class ByteSource {
   // Reads up to `size` more bytes and appends them to `out`; returns how many (0 at the end).
   Result<size_t> ReadAppend(std::string& out, size_t size);
 
+  // Puts `bytes` back in front of what is left: the next reads return them first. Used after
+  // sniffing the start of a pipe, which cannot be re-read.
+  void PushBack(std::string bytes) {
+    pushed_ = std::move(bytes) + pushed_.substr(pushed_pos_);
+    pushed_pos_ = 0;
+  }
+
+  // Reads everything that is left, up to `limit` bytes; fails (kBadInput) past it.
+  Result<std::string> ReadAll(size_t limit);
+
   // The name used in messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
 
@@ -34,6 +44,8 @@ class ByteSource {
       : fd_(fd), name_(std::move(name)), owned_(owned) {}
   int fd_ = -1;
   std::string name_;
+  std::string pushed_;  // bytes put back by PushBack, returned before the descriptor's
+  size_t pushed_pos_ = 0;
   bool owned_ = false;
 };
 

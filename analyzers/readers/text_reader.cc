@@ -51,20 +51,24 @@ Result<bool> LineReader::Fill() {
 
 Result<bool> LineReader::Next(Line* line) {
   *line = Line{};
+  if (eof_ && pos_ >= buffer_.size()) return false;
   line->offset = consumed_ + pos_;
-  uint64_t length = 0;
-  bool too_long = false;
+  uint64_t length = 0;    // bytes before the '\n', a final '\r' included
+  bool overflow = false;  // more than max_line_ + 1 bytes: no longer stored
+  char last = 0;
   for (;;) {
     const size_t nl = buffer_.find('\n', pos_);
     const size_t end = nl == std::string::npos ? buffer_.size() : nl;
     const size_t take = end - pos_;
     length += take;
-    if (!too_long && length > max_line_) {
-      too_long = true;
+    if (take > 0) last = buffer_[end - 1];
+    // One byte over the limit is kept: it may be the '\r' of a CRLF line break.
+    if (!overflow && length > max_line_ + 1) {
+      overflow = true;
       line->text.clear();
       line->text.shrink_to_fit();
     }
-    if (!too_long) line->text.append(buffer_, pos_, take);
+    if (!overflow) line->text.append(buffer_, pos_, take);
     pos_ = end;
     if (nl != std::string::npos) {
       ++pos_;  // the line break
@@ -73,16 +77,22 @@ Result<bool> LineReader::Next(Line* line) {
     if (eof_) break;
     auto more = Fill();
     if (!more) return more.error();
-    if (!*more && length == 0 && !too_long) return false;  // nothing after the last line break
-    if (!*more) break;
+    if (!*more) {
+      if (length == 0) return false;  // nothing after the last line break
+      break;
+    }
   }
-  if (!too_long && !line->text.empty() && line->text.back() == '\r') {
-    line->text.pop_back();
+  if (length > 0 && last == '\r') {
     --length;
+    if (!overflow) line->text.pop_back();
   }
   line->number = ++number_;
   line->length = length;
-  line->too_long = too_long;
+  line->too_long = length > max_line_;
+  if (line->too_long) {
+    line->text.clear();
+    line->text.shrink_to_fit();
+  }
   return true;
 }
 

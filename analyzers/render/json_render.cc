@@ -55,13 +55,32 @@ std::string ThreadJson(const ThreadReport& thread) {
     move = json{{"reasons", thread.move_off_email->reasons},
                 {"opening", thread.move_off_email->opening}};
   }
+  json unanswered = nullptr;
+  if (thread.unanswered) {
+    unanswered = json{{"message", thread.unanswered->message},
+                      {"heat", thread.unanswered->heat},
+                      {"waiting_ms", thread.unanswered->waiting_ms}};
+  }
+  json plan = nullptr;
+  if (thread.reply_plan) {
+    json concerns = json::array();
+    for (const auto& c : thread.reply_plan->concerns) {
+      concerns.push_back(json{{"text", c.text}, {"category", c.category}, {"advice", c.advice}});
+    }
+    plan = json{{"message", thread.reply_plan->message},
+                {"concerns", concerns},
+                {"steps", thread.reply_plan->steps}};
+  }
   return Dump(json{
       {"schema", kSchemaVersion},
       {"thread", thread.thread},
       {"source", thread.source},
+      {"subject", OrNull(thread.subject)},
       {"heat", thread.heat},
       {"trend", thread.trend},
       {"move_off_email", move},
+      {"unanswered", unanswered},
+      {"reply_plan", plan},
       {"messages", messages},
       {"errors", NoticesJson(thread.errors)},
   });

@@ -72,8 +72,10 @@ class Writer {
   }
 
   std::string Thread(const ThreadReport& t) {
-    out_ += fmt::format("{} · heat {}/100\n", Paint(t.source, kBold),
-                        Paint(fmt::format("{}", t.heat), t.heat >= 50 ? kRed : kBold));
+    out_ += fmt::format("{}{}{} · heat {}/100{}\n", Paint(t.source, kBold),
+                        t.subject.empty() ? "" : " · ", t.subject,
+                        Paint(fmt::format("{}", t.heat), t.heat >= 50 ? kRed : kBold),
+                        t.trend == "unknown" ? "" : fmt::format(" · {}", t.trend));
     for (const auto& e : t.errors) out_ += fmt::format("  ! {}: {}\n", e.where, e.message);
     const bool many = t.messages.size() > 1;
     for (const auto& m : t.messages) Message(m, many);
@@ -82,7 +84,27 @@ class Writer {
       for (const auto& r : t.move_off_email->reasons) out_ += fmt::format("    - {}\n", r);
       out_ += fmt::format("    opening: {}\n", t.move_off_email->opening);
     }
+    if (t.unanswered) {
+      out_ += fmt::format("  {} their message {} (heat {}) has waited {} h for a reply\n",
+                          Paint("!", kRed), t.unanswered->message, t.unanswered->heat,
+                          t.unanswered->waiting_ms / 3600000);
+    }
+    if (t.reply_plan) Plan(*t.reply_plan);
     return std::move(out_);
+  }
+
+  void Plan(const ReplyPlan& plan) {
+    out_ += fmt::format("  {}\n", Paint("reply plan", kBold));
+    out_ += "    their concerns, in order:\n";
+    for (size_t i = 0; i < plan.concerns.size(); ++i) {
+      const auto& c = plan.concerns[i];
+      out_ += fmt::format("    {}. \"{}\" ({})\n", i + 1, c.text, c.category);
+      if (!c.advice.empty()) out_ += fmt::format("       {}\n", c.advice);
+    }
+    out_ += "    then:\n";
+    for (size_t i = 0; i < plan.steps.size(); ++i) {
+      out_ += fmt::format("    {}) {}\n", static_cast<char>('a' + i), plan.steps[i]);
+    }
   }
 
  private:

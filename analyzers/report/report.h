@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +20,11 @@ struct Notice {
 // contract in DESIGN.md.
 struct MessageReport {
   std::string id;
-  std::string author;  // empty: unknown
-  bool me = false;     // written by the user
-  std::string time;    // ISO 8601, empty: unknown
+  std::string author;              // empty: unknown
+  bool me = false;                 // written by the user
+  std::string time;                // ISO 8601, empty: unknown
+  std::optional<int64_t> time_ms;  // the same instant in Unix milliseconds, for the thread model
+  std::vector<std::string> recipients;  // addresses or names, when the input has them
   int heat = 0;
   std::vector<Finding> findings;
   std::string stripping = "none";  // none | structural | heuristic | uncertain
@@ -33,13 +36,36 @@ struct MoveOffEmail {
   std::string opening;
 };
 
+// A hot message from the counterpart that "me" has not answered yet.
+struct Unanswered {
+  std::string message;  // its id
+  int heat = 0;
+  int64_t waiting_ms = 0;  // since it was sent, at the time of the report
+};
+
+// How to answer a hot message, built from its findings: the concerns it raises, in order, and the
+// steps practitioners recommend. No free text is generated.
+struct ReplyPlan {
+  struct Concern {
+    std::string text;      // the sentence that carries the finding(s)
+    std::string category;  // of its strongest finding
+    std::string advice;    // what to do about this kind of concern
+  };
+  std::string message;  // id of the message it answers
+  std::vector<Concern> concerns;
+  std::vector<std::string> steps;
+};
+
 // One thread: a plain text is a thread of one message; a call is a thread of turns.
 struct ThreadReport {
   std::string thread;
   std::string source;
+  std::string subject;  // mail: the first message's subject; empty otherwise
   int heat = 0;
   std::string trend = "unknown";  // rising | cooling | steady | unknown
   std::optional<MoveOffEmail> move_off_email;
+  std::optional<Unanswered> unanswered;
+  std::optional<ReplyPlan> reply_plan;  // only when asked for (analyze --plan)
   std::vector<MessageReport> messages;
   std::vector<Notice> errors;
 };

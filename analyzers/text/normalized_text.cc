@@ -70,6 +70,11 @@ class NormalizedTextBuilder {
     int32_t i = 0;
     while (i < length) {
       if (s[i] < 0x80) {
+        if (i + 1 < length && s[i + 1] >= 0x80 && CombinesWithPrevious(s, i + 1, length)) {
+          // "e" + U+0301: normalize the pair, so "cafe\u0301" matches "café".
+          i = Cluster(s, i, i + 1, length);
+          continue;
+        }
         if (IsAsciiSpace(s[i])) {
           Space(i, i + 1);
         } else {
@@ -97,7 +102,15 @@ class NormalizedTextBuilder {
   }
 
  private:
-  // A non-ASCII character and the characters that normalize together with it.
+  // True if the code point at `i` normalizes together with the one before it (a combining mark).
+  static bool CombinesWithPrevious(const uint8_t* s, int32_t i, int32_t length) {
+    const icu::Normalizer2* norm = NfkcCasefold();
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    return c >= 0 && norm != nullptr && !norm->hasBoundaryBefore(c);
+  }
+
+  // A character and the characters that normalize together with it.
   int32_t Cluster(const uint8_t* s, int32_t start, int32_t i, int32_t length) {
     const icu::Normalizer2* norm = NfkcCasefold();
     while (i < length && s[i] >= 0x80) {

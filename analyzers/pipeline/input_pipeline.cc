@@ -1,0 +1,199 @@
+#include "analyzers/pipeline/input_pipeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyzers/base/hash.h"
+#include "analyzers/pipeline/text_pipeline.h"
+#include "analyzers/readers/byte_source.h"
+#include "analyzers/readers/folder_walker.h"
+#include "analyzers/readers/mail/mail_reader.h"
+#include "analyzers/readers/sniff.h"
+#include "analyzers/text/utf8.h"
+#include "analyzers/thread/reply_plan.h"
+
+namespace tonewatch {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+// Mail on standard input is parsed from memory; past this it must come as a file.
+constexpr size_t kMaxStdinMail = 1024ULL << 20;
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// "Dana Smith <dana@x.com>" -> "dana@x.com"; a bare address stays.
+std::string AddressOf(const std::string& author) {
+  const size_t open = author.rfind('<');
+  const size_t close = author.rfind('>');
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    return Lower(author.substr(open + 1, close - open - 1));
+  }
+  return Lower(author);
+}
+
+// The display name of "Dana Smith <dana@x.com>", or empty.
+std::string NameOf(const std::string& author) {
+  const size_t open = author.find('<');
+  std::string name = author.substr(0, open == std::string::npos ? 0 : open);
+  name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return Lower(name);
+}
+
+Result<std::string> ReadHead(ByteSource& source) {
+  std::string head;
+  while (head.size() < kSniffBytes) {
+    auto n = source.ReadAppend(head, kSniffBytes - head.size());
+    if (!n) return n.error();
+    if (*n == 0) break;
+  }
+  return head;
+}
+
+}  // namespace
+
+InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
+    : engine_(engine), options_(std::move(options)) {
+  for (auto& m : options_.me) m = Lower(m);
+  if (!options_.clean_mail) {
+    options_.clean_mail = [](const MailBody& body) { return MailText{body.text, "none"}; };
+  }
+}
+
+bool InputPipeline::IsMe(const std::string& author) const {
+  if (author.empty()) return false;
+  const std::string address = AddressOf(author);
+  const std::string name = NameOf(author);
+  return std::any_of(options_.me.begin(), options_.me.end(), [&](const std::string& me) {
+    return me == address || (!name.empty() && me == name) || me == Lower(author);
+  });
+}
+
+std::vector<Error> InputPipeline::Add(const std::string& path,
+                                      const std::function<void(ThreadReport&&)>& emit) {
+  if (path == "-") return AddFile(path, emit);
+  std::vector<Error> errors;
+  for (const auto& file : ListInputFiles(path, &errors)) {
+    auto more = AddFile(file.string(), emit);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+  stats_.failed += errors.size();
+  return errors;
+}
+
+std::vector<Error> InputPipeline::AddFile(const std::string& path,
+                                          const std::function<void(ThreadReport&&)>& emit) {
+  auto source = ByteSource::Open(path);
+  if (!source) return {source.error()};
+  auto head = ReadHead(*source);
+  if (!head) return {head.error()};
+  ++stats_.files;
+  const SourceKind kind = SniffSource(*head);
+  if (kind == SourceKind::kBinary) {
+    return {MakeError(ErrorCode::kBadInput, source->name(),
+                      fmt::format("not text or mail ({})", BinaryReasonKind(*head)),
+                      "not analyzed")};
+  }
+  if (kind == SourceKind::kMail || kind == SourceKind::kMbox) {
+    const MailFormat format = kind == SourceKind::kMbox ? MailFormat::kMbox : MailFormat::kMessage;
+    auto on_message = [&](ParsedMail&& parsed) { AddMail(std::move(parsed), source->name()); };
+    Result<size_t> read = Err(ErrorCode::kInternal, "", "");
+    if (path == "-") {
+      source->PushBack(std::move(*head));
+      auto all = source->ReadAll(kMaxStdinMail);
+      if (!all) return {all.error()};
+      read = ReadMailBytes(std::move(*all), source->name(), format, on_message, &mail_errors_);
+    } else {
+      read = ReadMailFile(path, format, on_message, &mail_errors_);
+    }
+    if (!read) return {read.error()};
+    return {};
+  }
+  // Plain text (and, until the transcript readers land, transcripts): one message.
+  source->PushBack(std::move(*head));
+  auto thread = AnalyzeTextSource(engine_, *source);
+  if (!thread) return {thread.error()};
+  ++stats_.messages;
+  AggregateThread(*thread, engine_.lexicon().data, options_.thread, options_.now_ms);
+  if (options_.plan) thread->reply_plan = MakeReplyPlan(*thread, engine_.lexicon().data);
+  emit(std::move(*thread));
+  return {};
+}
+
+void InputPipeline::AddMail(ParsedMail&& parsed, const std::string& source) {
+  ++stats_.messages;
+  DocMessage& doc = parsed.message;
+  MailText text = options_.clean_mail(parsed.body);
+  if (text.text.size() > Engine::kMaxTextBytes) {
+    mail_errors_.push_back({fmt::format("{}:byte {}", source, doc.source_offset),
+                            fmt::format("message text is {} bytes; only the first {} analyzed",
+                                        text.text.size(), Engine::kMaxTextBytes)});
+    text.text.resize(Utf8Floor(text.text, Engine::kMaxTextBytes));
+  }
+  MailItem item;
+  MessageReport& r = item.report;
+  r.id = doc.id;
+  if (r.id.empty()) {
+    Fnv1a hash;
+    hash.Add(source);
+    hash.Add(std::to_string(doc.source_offset));
+    r.id = fmt::format("m{}", hash.Hex());
+  }
+  r.author = doc.author;
+  r.me = IsMe(doc.author);
+  r.time = doc.time;
+  r.time_ms = doc.start_ms;
+  r.recipients = doc.recipients;
+  r.stripping = text.stripping;
+  TextAnalysis analysis = engine_.Analyze(text.text);
+  r.heat = analysis.heat;
+  r.findings = std::move(analysis.findings);
+  item.key = ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms};
+  item.source = source;
+  mail_.push_back(std::move(item));
+}
+
+std::vector<ThreadReport> InputPipeline::FinishMail() {
+  std::vector<ThreadKey> keys;
+  keys.reserve(mail_.size());
+  for (const auto& item : mail_) keys.push_back(item.key);
+  std::vector<ThreadReport> threads;
+  for (const auto& group : GroupThreads(keys)) {
+    ThreadReport t;
+    std::vector<size_t> order = group;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return mail_[a].report.time_ms.value_or(0) < mail_[b].report.time_ms.value_or(0);
+    });
+    Fnv1a hash;
+    hash.Add(mail_[order.front()].report.id);
+    t.thread = fmt::format("t{}", hash.Hex());
+    t.source = mail_[order.front()].source;
+    t.subject = mail_[order.front()].key.subject;
+    for (size_t i : order) t.messages.push_back(std::move(mail_[i].report));
+    AggregateThread(t, engine_.lexicon().data, options_.thread, options_.now_ms);
+    if (options_.plan) t.reply_plan = MakeReplyPlan(t, engine_.lexicon().data);
+    threads.push_back(std::move(t));
+  }
+  std::stable_sort(threads.begin(), threads.end(),
+                   [](const ThreadReport& a, const ThreadReport& b) { return a.heat > b.heat; });
+  mail_.clear();
+  return threads;
+}
+
+}  // namespace tonewatch
+
+namespace tonewatch {
+
+std::vector<Notice> InputPipeline::TakeMailErrors() {
+  std::vector<Notice> out;
+  out.swap(mail_errors_);
+  return out;
+}
+
+}  // namespace tonewatch

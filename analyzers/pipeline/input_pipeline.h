@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analyzers/engine.h"
+#include "analyzers/readers/mail/mime_message.h"
+#include "analyzers/report/report.h"
+#include "analyzers/thread/thread_model.h"
+#include "analyzers/thread/threader.h"
+
+namespace tonewatch {
+
+// The text of a mail body to analyze, and how quotes and signatures were removed.
+struct MailText {
+  std::string text;
+  std::string stripping = "none";
+};
+
+// Turns a decoded body into the sender's own words. The CLI and the daemon plug in the mail
+// cleaner; the default keeps the body as it is.
+using MailCleaner = std::function<MailText(const MailBody&)>;
+
+struct PipelineOptions {
+  std::vector<std::string> me;  // the user's addresses or names (case-insensitive)
+  ThreadModelOptions thread;
+  bool plan = false;   // add a reply plan to each thread
+  int64_t now_ms = 0;  // "now", for unanswered heat
+  MailCleaner clean_mail;
+};
+
+// Counts for the end-of-run summary.
+struct PipelineStats {
+  size_t files = 0;
+  size_t messages = 0;
+  size_t failed = 0;  // inputs (files or messages) that could not be analyzed
+};
+
+// Reads inputs of every kind — plain text, a mail message, an mbox, a folder of them — each
+// recognized by its content, and turns them into thread reports.
+//
+// Plain texts become threads of one message at once. Mail messages are analyzed as they are read
+// but kept (their reports, not their text) until FinishMail threads them, so a thread whose
+// messages lie in several files comes out whole. Not thread-safe.
+class InputPipeline {
+ public:
+  InputPipeline(const Engine& engine, PipelineOptions options);
+
+  // Reads `path` ("-" is standard input; a folder is walked). Threads that are complete are
+  // passed to `emit`. Returns the problems that made an input unreadable, each naming its file;
+  // everything else was read. Recoverable damage is in the reports' errors.
+  std::vector<Error> Add(const std::string& path, const std::function<void(ThreadReport&&)>& emit);
+
+  // Threads the mail read so far, hottest first, and forgets it.
+  std::vector<ThreadReport> FinishMail();
+
+  // Problems met inside mail sources (a damaged message skipped, a charset guessed), each naming
+  // the file and byte offset; taken once.
+  std::vector<Notice> TakeMailErrors();
+
+  const PipelineStats& stats() const { return stats_; }
+
+ private:
+  struct MailItem {
+    MessageReport report;
+    ThreadKey key;
+    std::string source;
+  };
+
+  std::vector<Error> AddFile(const std::string& path,
+                             const std::function<void(ThreadReport&&)>& emit);
+  void AddMail(ParsedMail&& parsed, const std::string& source);
+  bool IsMe(const std::string& author) const;
+
+  const Engine& engine_;
+  PipelineOptions options_;
+  std::vector<MailItem> mail_;
+  std::vector<Notice> mail_errors_;
+  PipelineStats stats_;
+};
+
+}  // namespace tonewatch

@@ -1,0 +1,96 @@
+#include "analyzers/readers/sniff.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "analyzers/readers/transcript_sniff.h"
+
+namespace tonewatch {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+constexpr size_t kBinarySample = 8192;
+// Prose has few control bytes; past this share the source is data.
+constexpr double kMaxControlShare = 0.10;
+// Header names that only mail has; two of them near the top make a message.
+constexpr std::array<std::string_view, 12> kMailHeaders = {
+    "from",        "to",           "subject",      "date",     "message-id",   "received",
+    "return-path", "mime-version", "delivered-to", "reply-to", "content-type", "cc"};
+constexpr int kHeaderLinesLooked = 40;
+
+bool StartsWithBom(std::string_view s, std::string_view bom) {
+  return s.substr(0, bom.size()) == bom;
+}
+
+// True if `line` is "Name: value" with an RFC 5322 field name.
+bool IsHeaderLine(std::string_view line, std::string* name) {
+  const size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 76) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c <= 32 || c >= 127) return false;
+  }
+  name->assign(line.substr(0, colon));
+  std::transform(name->begin(), name->end(), name->begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return true;
+}
+
+// Counts known mail headers in the header block at the start of `text`.
+int MailHeaderCount(std::string_view text) {
+  int known = 0;
+  size_t pos = 0;
+  for (int lines = 0; lines < kHeaderLinesLooked && pos < text.size(); ++lines) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = nl + 1;
+    if (line.empty()) break;                          // end of the header block
+    if (line[0] == ' ' || line[0] == '\t') continue;  // folded continuation
+    std::string name;
+    if (!IsHeaderLine(line, &name)) return lines == 0 ? 0 : known;
+    if (std::find(kMailHeaders.begin(), kMailHeaders.end(), name) != kMailHeaders.end()) ++known;
+  }
+  return known;
+}
+
+}  // namespace
+
+std::string_view BinaryReasonKind(std::string_view head) {
+  head = head.substr(0, kBinarySample);
+  if (StartsWithBom(head, "\xFF\xFE") || StartsWithBom(head, "\xFE\xFF") ||
+      StartsWithBom(head, std::string_view("\x00\x00\xFE\xFF", 4))) {
+    return {};
+  }
+  if (head.find('\0') != std::string_view::npos) return "NUL bytes";
+  const size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != 0x1B;
+  });
+  if (!head.empty() &&
+      static_cast<double>(controls) / static_cast<double>(head.size()) > kMaxControlShare) {
+    return "many control bytes";
+  }
+  return {};
+}
+
+SourceKind SniffSource(std::string_view head) {
+  head = head.substr(0, kSniffBytes);
+  if (StartsWithBom(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) return SourceKind::kEmpty;
+  if (!BinaryReasonKind(head).empty()) return SourceKind::kBinary;
+  if (LooksLikeTranscript(head)) return SourceKind::kTranscript;
+  if (head.substr(0, 5) == "From ") {
+    const size_t nl = head.find('\n');
+    if (nl != std::string_view::npos && MailHeaderCount(head.substr(nl + 1)) >= 1) {
+      return SourceKind::kMbox;
+    }
+  }
+  if (MailHeaderCount(head) >= 2) return SourceKind::kMail;
+  return SourceKind::kText;
+}
+
+}  // namespace tonewatch

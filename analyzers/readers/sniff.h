@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string_view>
+
+namespace tonewatch {
+
+// What a source holds, judged from its first bytes (its content, never its name).
+enum class SourceKind {
+  kEmpty,
+  kBinary,      // NUL bytes or many control bytes: not analyzed
+  kMbox,        // starts with a "From " separator line followed by headers
+  kMail,        // starts with RFC 5322 header lines
+  kTranscript,  // WebVTT, SRT, speaker-labelled lines or a JSON transcript
+  kText,        // anything else that is text
+};
+
+// Looks at up to the first 64 KiB. A UTF-8 BOM is skipped; UTF-16/32 BOMs count as text (the
+// transcript reader decodes them).
+SourceKind SniffSource(std::string_view head);
+
+// Why `head` is binary, or empty when it is not ("NUL byte at offset 12").
+std::string_view BinaryReasonKind(std::string_view head);
+
+}  // namespace tonewatch

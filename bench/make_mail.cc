@@ -1,0 +1,79 @@
+// Generates mail for the whole-run benchmarks, from the corpus sentences this project wrote:
+//   make_mail maildir DIR COUNT   COUNT messages in DIR/cur, threads of five with References
+//   make_mail mbox FILE MIB       an mbox of about MIB MiB, same messages
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "bench/corpus.h"
+
+namespace {
+
+constexpr int kThreadLength = 5;
+
+std::string MakeMessage(long i) {
+  const long thread = i / kThreadLength;
+  const long position = i % kThreadLength;
+  const bool client = position % 2 == 0;
+  std::string refs;
+  for (long p = 0; p < position; ++p)
+    refs += "<m" + std::to_string(thread * kThreadLength + p) + "@bench.example> ";
+  std::string m;
+  m += client ? "From: Client " + std::to_string(thread % 97) + " <client" +
+                    std::to_string(thread % 97) + "@customer.example>\n"
+              : "From: Dana Okafor <dana@brightline.example>\n";
+  m += "To: someone@example.com\n";
+  m += "Subject: " + std::string(position > 0 ? "Re: " : "") + "Ticket " + std::to_string(thread) +
+       "\n";
+  m += "Date: Tue, 17 Nov 2026 09:" + std::to_string(10 + position * 5) + ":00 +0000\n";
+  m += "Message-ID: <m" + std::to_string(i) + "@bench.example>\n";
+  if (position > 0) {
+    m += "In-Reply-To: <m" + std::to_string(i - 1) + "@bench.example>\n";
+    m += "References: " + refs + "\n";
+  }
+  m += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n";
+  m += tonewatch::bench::MakeCorpus(600, static_cast<uint32_t>(i + 1));
+  m += "\nBest regards,\nThe sender\n";
+  return m;
+}
+
+int Usage() {
+  std::fprintf(stderr, "usage: make_mail maildir DIR COUNT | make_mail mbox FILE MIB\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) return Usage();
+  const std::string mode = argv[1];
+  const long n = std::strtol(argv[3], nullptr, 10);
+  if (n <= 0) return Usage();
+  if (mode == "maildir") {
+    const std::filesystem::path cur = std::filesystem::path(argv[2]) / "cur";
+    std::filesystem::create_directories(cur);
+    std::filesystem::create_directories(std::filesystem::path(argv[2]) / "new");
+    std::filesystem::create_directories(std::filesystem::path(argv[2]) / "tmp");
+    for (long i = 0; i < n; ++i) {
+      std::ofstream(cur /
+                    (std::to_string(1700000000 + i) + ".M" + std::to_string(i) + ".bench:2,S"))
+          << MakeMessage(i);
+    }
+    return 0;
+  }
+  if (mode == "mbox") {
+    std::ofstream out(argv[2], std::ios::binary);
+    const long long target = static_cast<long long>(n) << 20;
+    long long written = 0;
+    for (long i = 0; written < target; ++i) {
+      const std::string m =
+          "From bench@example.com Tue Nov 17 09:00:00 2026\n" + MakeMessage(i) + "\n";
+      out << m;
+      written += static_cast<long long>(m.size());
+    }
+    return 0;
+  }
+  return Usage();
+}

@@ -1,0 +1,170 @@
+// Folders, sniffing and the input pipeline: what a walk reads, skips and reports.
+#include "analyzers/pipeline/input_pipeline.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "analyzers/readers/folder_walker.h"
+#include "analyzers/readers/sniff.h"
+#include "tests/mail/mail_fixtures.h"
+
+namespace tonewatch {
+namespace {
+
+using testing::Message;
+using testing::TempDir;
+
+constexpr const char* kMarcus = "Marcus Lee <marcus@northwind.example>";
+constexpr const char* kDana = "Dana Okafor <dana@brightline.example>";
+
+std::vector<std::string> Names(const std::vector<std::filesystem::path>& files,
+                               const std::filesystem::path& root) {
+  std::vector<std::string> out;
+  for (const auto& f : files) out.push_back(std::filesystem::relative(f, root).string());
+  return out;
+}
+
+TEST(FolderWalker, SkipsMaildirTmpAndHiddenFilesButWalksHiddenFolders) {
+  TempDir dir;
+  dir.Write("Maildir/cur/1.host:2,S", "x");
+  dir.Write("Maildir/new/2.host", "x");
+  dir.Write("Maildir/tmp/3.host", "being written");
+  dir.Write("Maildir/.Sent/cur/4.host!2,S", "x");
+  dir.Write("Maildir/.DS_Store", "junk");
+  dir.Write("notes/tmp/keep.txt", "a tmp folder outside a Maildir is read");
+  std::vector<Error> errors;
+  auto files = ListInputFiles(dir.path(), &errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(Names(files, dir.path()),
+            (std::vector<std::string>{"Maildir/.Sent/cur/4.host!2,S", "Maildir/cur/1.host:2,S",
+                                      "Maildir/new/2.host", "notes/tmp/keep.txt"}));
+}
+
+TEST(FolderWalker, ReportsLinkLoopsAndDoesNotFollowFolderLinks) {
+  TempDir dir;
+  dir.Write("a/mail.eml", "x");
+  ASSERT_EQ(::symlink(dir.path().c_str(), (dir.path() / "a/back").c_str()), 0);
+  ASSERT_EQ(::symlink((dir.path() / "loop2").c_str(), (dir.path() / "loop1").c_str()), 0);
+  ASSERT_EQ(::symlink((dir.path() / "loop1").c_str(), (dir.path() / "loop2").c_str()), 0);
+  std::vector<Error> errors;
+  auto files = ListInputFiles(dir.path(), &errors);
+  EXPECT_EQ(Names(files, dir.path()), (std::vector<std::string>{"a/mail.eml"}));
+  ASSERT_EQ(errors.size(), 3u);
+  std::string all;
+  for (const auto& e : errors) all += e.ToString() + "\n";
+  EXPECT_NE(all.find("a/back: symbolic link to a folder; not followed"), std::string::npos) << all;
+  EXPECT_NE(all.find("loop1: Too many levels of symbolic links"), std::string::npos) << all;
+}
+
+TEST(FolderWalker, MissingPathIsNotFound) {
+  std::vector<Error> errors;
+  EXPECT_TRUE(ListInputFiles("/no/such/place", &errors).empty());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, ErrorCode::kNotFound);
+}
+
+TEST(Sniff, RecognizesSourcesByContent) {
+  struct Case {
+    std::string head;
+    SourceKind kind;
+  } cases[] = {
+      {"", SourceKind::kEmpty},
+      {"  \n\n", SourceKind::kEmpty},
+      {std::string("abc\0def", 7), SourceKind::kBinary},
+      {"From a@b Tue Nov 17 09:00:00 2026\nFrom: a@b\nSubject: x\n\nbody\n", SourceKind::kMbox},
+      {"Return-Path: <a@b>\nReceived: by x\nFrom: a@b\nSubject: x\n\nbody", SourceKind::kMail},
+      {"From the start, this project was late.\nWe should talk.", SourceKind::kText},
+      {"Subject: a note I typed\nand more prose", SourceKind::kText},
+      {"WEBVTT\n\n00:00.000 --> 00:01.000\nhi", SourceKind::kTranscript},
+      {"Dear team, thanks for the update.", SourceKind::kText},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.head);
+    EXPECT_EQ(SniffSource(c.head), c.kind);
+  }
+}
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineTest() {
+    auto lexicon = LoadLexicon(TONEWATCH_SOURCE_LEXICONS);
+    EXPECT_TRUE(lexicon) << lexicon.error().ToString();
+    auto engine = Engine::Create(std::move(*lexicon));
+    EXPECT_TRUE(engine) << engine.error().ToString();
+    engine_ = std::make_unique<Engine>(std::move(*engine));
+  }
+  std::vector<ThreadReport> Run(const std::vector<std::string>& paths,
+                                std::vector<std::string> me = {}) {
+    PipelineOptions options;
+    options.me = std::move(me);
+    options.now_ms = 1'800'000'000'000;
+    InputPipeline pipeline(*engine_, options);
+    std::vector<ThreadReport> out;
+    for (const auto& p : paths) {
+      auto errors = pipeline.Add(p, [&](ThreadReport&& t) { out.push_back(std::move(t)); });
+      errors_.insert(errors_.end(), errors.begin(), errors.end());
+    }
+    for (auto& t : pipeline.FinishMail()) out.push_back(std::move(t));
+    damage_ = pipeline.TakeMailErrors();
+    stats_ = pipeline.stats();
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Engine> engine_;
+  std::vector<Error> errors_;
+  std::vector<Notice> damage_;
+  PipelineStats stats_;
+};
+
+TEST_F(PipelineTest, ThreadsMessagesAcrossFilesAndMarksMe) {
+  dir_.Write("m/cur/1", Message("a1@x", kMarcus, "Invoice", "Could you resend the invoice?\n"));
+  dir_.Write("m/cur/2", Message("b1@x", kDana, "Re: Invoice", "Sending it today.\n",
+                                "In-Reply-To: <a1@x>\nReferences: <a1@x>\n"));
+  dir_.Write("m/new/3", Message("a2@x", kMarcus, "Re: Invoice",
+                                "You never sent it and this is unacceptable.\n",
+                                "In-Reply-To: <b1@x>\nReferences: <a1@x> <b1@x>\n"));
+  dir_.Write("m/cur/4", Message("z@x", kMarcus, "Lunch", "Thanks for lunch!\n"));
+  auto threads = Run({(dir_.path() / "m").string()}, {"dana@brightline.example"});
+  EXPECT_TRUE(errors_.empty());
+  ASSERT_EQ(threads.size(), 2u);
+  const ThreadReport& hot = threads[0];  // hottest first
+  EXPECT_EQ(hot.subject, "Invoice");
+  ASSERT_EQ(hot.messages.size(), 3u);
+  EXPECT_FALSE(hot.messages[0].me);
+  EXPECT_TRUE(hot.messages[1].me);
+  EXPECT_GT(hot.messages[2].heat, 0);
+  EXPECT_GT(hot.heat, threads[1].heat);
+  EXPECT_EQ(stats_.files, 4u);
+  EXPECT_EQ(stats_.messages, 4u);
+}
+
+TEST_F(PipelineTest, BinaryFileInAFolderIsReportedAndTheRestRead) {
+  dir_.Write("f/a.eml", Message("a1@x", kMarcus, "Hello", "All good here.\n"));
+  dir_.Write("f/picture.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  dir_.Write("f/notes.txt", "This is unacceptable.\n");
+  auto threads = Run({(dir_.path() / "f").string()});
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_NE(errors_[0].ToString().find("picture.bin: not text or mail"), std::string::npos)
+      << errors_[0].ToString();
+  EXPECT_EQ(threads.size(), 2u);
+}
+
+TEST_F(PipelineTest, DamagedMboxEntryIsReportedWithItsBytes) {
+  const std::string good =
+      "From a@x Tue Nov 17 09:00:00 2026\n" + Message("g1@x", kMarcus, "One", "first\n") + "\n";
+  const std::string bad = "From junk Tue Nov 17 09:00:00 2026\n\x01\x02 no headers here\n\n";
+  const std::string last =
+      "From a@x Tue Nov 17 10:00:00 2026\n" + Message("g2@x", kMarcus, "Two", "second\n");
+  const std::string path = dir_.Write("box.mbox", good + bad + last);
+  auto threads = Run({path});
+  EXPECT_TRUE(errors_.empty());
+  EXPECT_EQ(threads.size(), 2u);
+  ASSERT_EQ(damage_.size(), 1u);
+  EXPECT_EQ(damage_[0].where, path + ":bytes " + std::to_string(good.size()) + "-" +
+                                  std::to_string(good.size() + bad.size() - 1));
+  EXPECT_NE(damage_[0].message.find("skipped, the rest of the mbox is read"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tonewatch
