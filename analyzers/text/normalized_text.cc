@@ -107,7 +107,10 @@ class NormalizedTextBuilder {
     const icu::Normalizer2* norm = NfkcCasefold();
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    return c >= 0 && norm != nullptr && !norm->hasBoundaryBefore(c);
+    // Only marks: default ignorables such as the soft hyphen also lack a boundary, but vanish on
+    // their own and must not pull the letter before them into their span.
+    return c >= 0 && norm != nullptr && !norm->hasBoundaryBefore(c) &&
+           (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
   }
 
   // A character and the characters that normalize together with it.
