@@ -111,6 +111,7 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
   pipeline_options.me = options.me;
   pipeline_options.plan = options.plan;
   pipeline_options.now_ms = NowMs();
+  pipeline_options.keep_context = options.format != "json" || options.plan;
   InputPipeline pipeline(engine, pipeline_options);
   const TextStyle style{UseColor(options.color)};
   Progress progress(inputs.size());
@@ -123,7 +124,7 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
     failed_inputs += errors.size();
   }
   progress.Done();
-  for (const ThreadReport& thread : pipeline.FinishMail()) PrintThread(thread, options, style);
+  pipeline.FinishMail([&](ThreadReport&& thread) { PrintThread(thread, options, style); });
   const std::vector<Notice> damage = pipeline.TakeMailErrors();
   for (const Notice& n : damage) {
     std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());

@@ -36,7 +36,7 @@ class RuleSet {
  public:
   // Memory RE2 may use: per rule, and for the first-pass set. If the set's DFA runs out of its
   // budget on some text, FindAll falls back to running every rule on it (slower, same result).
-  static constexpr int64_t kRuleMemory = 2 << 20;
+  static constexpr int64_t kRuleMemory = 256 << 10;
   static constexpr int64_t kSetMemory = 64 << 20;
 
   // Compiles every rule's pattern and context patterns. On failure the error (kBadLexicon) lists

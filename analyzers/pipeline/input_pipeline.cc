@@ -61,6 +61,7 @@ Result<std::string> ReadHead(ByteSource& source) {
 InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
     : engine_(engine), options_(std::move(options)) {
   for (auto& m : options_.me) m = Lower(m);
+  for (const Rule& rule : engine_.lexicon().rules) rules_.emplace(rule.id, &rule);
   if (!options_.clean_mail) {
     options_.clean_mail = [](const MailBody& body) { return MailText{body.text, "none"}; };
   }
@@ -136,8 +137,7 @@ void InputPipeline::AddMail(ParsedMail&& parsed, const std::string& source) {
                                         text.text.size(), Engine::kMaxTextBytes)});
     text.text.resize(Utf8Floor(text.text, Engine::kMaxTextBytes));
   }
-  MailItem item;
-  MessageReport& r = item.report;
+  MessageReport r;
   r.id = doc.id;
   if (r.id.empty()) {
     Fnv1a hash;
@@ -151,39 +151,84 @@ void InputPipeline::AddMail(ParsedMail&& parsed, const std::string& source) {
   r.time_ms = doc.start_ms;
   r.recipients = doc.recipients;
   r.stripping = text.stripping;
+  r.subject = doc.subject;
   TextAnalysis analysis = engine_.Analyze(text.text);
   r.heat = analysis.heat;
   r.findings = std::move(analysis.findings);
-  item.key = ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms};
-  item.source = source;
+  Compact(r.findings);
+  threader_.Add(ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms});
+  MailItem item;
+  item.held = held_.Add(r);
+  if (sources_.empty() || sources_.back() != source) sources_.push_back(source);
+  item.source = sources_.size() - 1;
   mail_.push_back(std::move(item));
 }
 
-std::vector<ThreadReport> InputPipeline::FinishMail() {
-  std::vector<ThreadKey> keys;
-  keys.reserve(mail_.size());
-  for (const auto& item : mail_) keys.push_back(item.key);
-  std::vector<ThreadReport> threads;
-  for (const auto& group : GroupThreads(keys)) {
-    ThreadReport t;
-    std::vector<size_t> order = group;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return mail_[a].report.time_ms.value_or(0) < mail_[b].report.time_ms.value_or(0);
-    });
-    Fnv1a hash;
-    hash.Add(mail_[order.front()].report.id);
-    t.thread = fmt::format("t{}", hash.Hex());
-    t.source = mail_[order.front()].source;
-    t.subject = mail_[order.front()].key.subject;
-    for (size_t i : order) t.messages.push_back(std::move(mail_[i].report));
-    AggregateThread(t, engine_.lexicon().data, options_.thread, options_.now_ms);
-    if (options_.plan) t.reply_plan = MakeReplyPlan(t, engine_.lexicon().data);
-    threads.push_back(std::move(t));
+void InputPipeline::Compact(std::vector<Finding>& findings) const {
+  for (Finding& f : findings) {
+    auto rule = rules_.find(f.rule);
+    if (rule == rules_.end()) continue;  // built-in analyzers: few, kept whole
+    f.why = std::string();
+    if (f.suggestion && rule->second->suggestion && *f.suggestion == *rule->second->suggestion) {
+      f.suggestion = std::string();  // the template, without captures: given back by Restore
+    }
+    if (!options_.keep_context) f.context = std::string();
   }
-  std::stable_sort(threads.begin(), threads.end(),
-                   [](const ThreadReport& a, const ThreadReport& b) { return a.heat > b.heat; });
+}
+
+void InputPipeline::Restore(std::vector<Finding>& findings) const {
+  for (Finding& f : findings) {
+    auto rule = rules_.find(f.rule);
+    if (rule == rules_.end()) continue;
+    f.why = rule->second->why;
+    if (f.suggestion && f.suggestion->empty()) f.suggestion = rule->second->suggestion;
+  }
+}
+
+ThreadReport InputPipeline::BuildThread(const std::vector<size_t>& group) {
+  ThreadReport t;
+  for (size_t i : group) {
+    std::optional<MessageReport> report = held_.Get(mail_[i].held);
+    if (!report) {
+      t.errors.push_back({sources_[mail_[i].source],
+                          "a held report could not be read back from "
+                          "the temporary file; message left out"});
+      continue;
+    }
+    Restore(report->findings);
+    t.messages.push_back(std::move(*report));
+  }
+  std::stable_sort(t.messages.begin(), t.messages.end(),
+                   [](const MessageReport& a, const MessageReport& b) {
+                     return a.time_ms.value_or(0) < b.time_ms.value_or(0);
+                   });
+  const MailItem& first = mail_[group.front()];
+  Fnv1a hash;
+  hash.Add(t.messages.empty() ? std::to_string(group.front()) : t.messages.front().id);
+  t.thread = fmt::format("t{}", hash.Hex());
+  t.source = sources_[first.source];
+  if (!t.messages.empty()) t.subject = t.messages.front().subject;
+  AggregateThread(t, engine_.lexicon().data, options_.thread, options_.now_ms);
+  return t;
+}
+
+void InputPipeline::FinishMail(const std::function<void(ThreadReport&&)>& emit) {
+  const std::vector<std::vector<size_t>> groups = threader_.Groups();
+  // Two passes over the held reports: heats first, to order the threads hottest first; then each
+  // thread again, built and emitted one at a time.
+  std::vector<std::pair<int, size_t>> order;  // (heat, group)
+  for (size_t g = 0; g < groups.size(); ++g) order.emplace_back(BuildThread(groups[g]).heat, g);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [heat, g] : order) {
+    ThreadReport t = BuildThread(groups[g]);
+    if (options_.plan) t.reply_plan = MakeReplyPlan(t, engine_.lexicon().data);
+    emit(std::move(t));
+  }
   mail_.clear();
-  return threads;
+  sources_.clear();
+  held_.Clear();
+  threader_ = OnlineThreader();
 }
 
 }  // namespace tonewatch

@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzers/engine.h"
+#include "analyzers/pipeline/held_reports.h"
 #include "analyzers/readers/mail/mime_message.h"
 #include "analyzers/report/report.h"
 #include "analyzers/thread/thread_model.h"
@@ -29,6 +31,9 @@ struct PipelineOptions {
   bool plan = false;   // add a reply plan to each thread
   int64_t now_ms = 0;  // "now", for unanswered heat
   MailCleaner clean_mail;
+  // Keep each finding's sentence for mail held until threading (text output and reply plans show
+  // it). Off, a held message costs a fraction of the memory.
+  bool keep_context = true;
 };
 
 // Counts for the end-of-run summary.
@@ -53,8 +58,10 @@ class InputPipeline {
   // everything else was read. Recoverable damage is in the reports' errors.
   std::vector<Error> Add(const std::string& path, const std::function<void(ThreadReport&&)>& emit);
 
-  // Threads the mail read so far, hottest first, and forgets it.
-  std::vector<ThreadReport> FinishMail();
+  // Threads the mail read so far and passes the threads to `emit`, hottest first; then forgets
+  // it. Reports wait in a temporary file meanwhile (HeldReports), so memory grows only with the
+  // threading keys, not with the text or findings of a mailbox.
+  void FinishMail(const std::function<void(ThreadReport&&)>& emit);
 
   // Problems met inside mail sources (a damaged message skipped, a charset guessed), each naming
   // the file and byte offset; taken once.
@@ -64,19 +71,28 @@ class InputPipeline {
 
  private:
   struct MailItem {
-    MessageReport report;
-    ThreadKey key;
-    std::string source;
+    size_t held = 0;    // handle in held_
+    size_t source = 0;  // index into sources_
   };
 
   std::vector<Error> AddFile(const std::string& path,
                              const std::function<void(ThreadReport&&)>& emit);
   void AddMail(ParsedMail&& parsed, const std::string& source);
   bool IsMe(const std::string& author) const;
+  // Held mail findings drop the strings the lexicon can give back; Restore puts them back.
+  void Compact(std::vector<Finding>& findings) const;
+  void Restore(std::vector<Finding>& findings) const;
 
   const Engine& engine_;
   PipelineOptions options_;
-  std::vector<MailItem> mail_;
+  // Builds thread `group` from the held reports: messages in time order, aggregated.
+  ThreadReport BuildThread(const std::vector<size_t>& group);
+
+  std::vector<MailItem> mail_;  // by the index OnlineThreader gives
+  OnlineThreader threader_;
+  HeldReports held_;
+  std::vector<std::string> sources_;
+  std::unordered_map<std::string, const Rule*> rules_;  // by id
   std::vector<Notice> mail_errors_;
   PipelineStats stats_;
 };

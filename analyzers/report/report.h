@@ -25,6 +25,7 @@ struct MessageReport {
   std::string time;                // ISO 8601, empty: unknown
   std::optional<int64_t> time_ms;  // the same instant in Unix milliseconds, for the thread model
   std::vector<std::string> recipients;  // addresses or names, when the input has them
+  std::string subject;                  // mail
   int heat = 0;
   std::vector<Finding> findings;
   std::string stripping = "none";  // none | structural | heuristic | uncertain

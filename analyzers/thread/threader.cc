@@ -54,23 +54,6 @@ std::string_view TrimLeft(std::string_view s) {
   return s;
 }
 
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Join(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
-
 }  // namespace
 
 bool HasReplyPrefix(std::string_view subject) {
@@ -100,55 +83,97 @@ std::string NormalizeSubject(std::string_view subject) {
   return out;
 }
 
-std::vector<std::vector<size_t>> GroupThreads(const std::vector<ThreadKey>& keys) {
-  // Nodes: one per message, plus one per referenced id not present as a message.
-  std::unordered_map<std::string, size_t> node_of;
-  size_t next = keys.size();
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (!keys[i].message_id.empty()) node_of.emplace(keys[i].message_id, i);
-  }
-  auto node = [&](const std::string& id) {
-    auto [it, added] = node_of.emplace(id, next);
-    if (added) ++next;
-    return it->second;
-  };
-  std::vector<std::pair<size_t, size_t>> links;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (!keys[i].in_reply_to.empty()) links.emplace_back(i, node(keys[i].in_reply_to));
-    for (const auto& r : keys[i].references) links.emplace_back(i, node(r));
-  }
-  UnionFind sets(next);
-  for (auto [a, b] : links) sets.Join(a, b);
+struct OnlineThreader::State {
+  std::vector<size_t> parent;  // union-find over nodes: messages and ids seen only as references
+  std::vector<size_t> message_node;
+  std::unordered_map<std::string, size_t> node_of;  // Message-ID -> node
+  // Normalized subject -> (time, node) of the messages with it, for replies without headers.
+  std::unordered_map<std::string, std::vector<std::pair<int64_t, size_t>>> by_subject;
 
-  // Replies that lost their headers join by subject.
-  std::map<std::string, std::vector<size_t>> by_subject;
-  for (size_t i = 0; i < keys.size(); ++i)
-    by_subject[NormalizeSubject(keys[i].subject)].push_back(i);
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const ThreadKey& k = keys[i];
-    if (!k.in_reply_to.empty() || !k.references.empty() || !HasReplyPrefix(k.subject)) continue;
-    const std::string subject = NormalizeSubject(k.subject);
-    if (subject.empty()) continue;
-    std::optional<size_t> best;
-    for (size_t j : by_subject[subject]) {
-      if (j == i || !keys[j].time_ms || !k.time_ms) continue;
-      const int64_t age = *k.time_ms - *keys[j].time_ms;
-      if (age < 0 || age > kSubjectWindowMs) continue;
-      if (!best || *keys[j].time_ms > *keys[*best].time_ms) best = j;
+  std::vector<bool> is_message;  // per node: a message owns it
+
+  size_t NewNode() {
+    parent.push_back(parent.size());
+    is_message.push_back(false);
+    return parent.size() - 1;
+  }
+  size_t NodeFor(const std::string& id) {
+    auto it = node_of.find(id);
+    if (it != node_of.end()) return it->second;
+    const size_t n = NewNode();
+    node_of.emplace(id, n);
+    return n;
+  }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+OnlineThreader::OnlineThreader() : state_(std::make_unique<State>()) {}
+OnlineThreader::~OnlineThreader() = default;
+OnlineThreader::OnlineThreader(OnlineThreader&&) noexcept = default;
+OnlineThreader& OnlineThreader::operator=(OnlineThreader&&) noexcept = default;
+
+size_t OnlineThreader::size() const { return state_->message_node.size(); }
+
+size_t OnlineThreader::Add(const ThreadKey& key) {
+  State& s = *state_;
+  // A message whose id was referenced before takes over that node; a repeated id gets its own.
+  size_t node;
+  auto it = key.message_id.empty() ? s.node_of.end() : s.node_of.find(key.message_id);
+  const bool taken = it != s.node_of.end() && s.is_message[it->second];
+  if (it != s.node_of.end() && !taken) {
+    node = it->second;
+  } else {
+    node = s.NewNode();
+    if (!key.message_id.empty() && it == s.node_of.end()) s.node_of.emplace(key.message_id, node);
+  }
+  if (!key.in_reply_to.empty()) s.Join(node, s.NodeFor(key.in_reply_to));
+  for (const auto& r : key.references) s.Join(node, s.NodeFor(r));
+
+  const std::string subject = NormalizeSubject(key.subject);
+  if (!subject.empty()) {
+    auto& seen = s.by_subject[subject];
+    if (key.in_reply_to.empty() && key.references.empty() && HasReplyPrefix(key.subject) &&
+        key.time_ms) {
+      const std::pair<int64_t, size_t>* best = nullptr;
+      for (const auto& candidate : seen) {
+        const int64_t age = *key.time_ms - candidate.first;
+        if (age < 0 || age > kSubjectWindowMs) continue;
+        if (best == nullptr || candidate.first > best->first) best = &candidate;
+      }
+      if (best != nullptr) s.Join(node, best->second);
     }
-    if (best) sets.Join(i, *best);
+    if (key.time_ms) seen.emplace_back(*key.time_ms, node);
   }
+  s.is_message[node] = true;
+  s.message_node.push_back(node);
+  return s.message_node.size() - 1;
+}
 
-  std::map<size_t, std::vector<size_t>> groups;  // root -> members; roots ordered by first member
-  std::vector<size_t> first_of(next, keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const size_t root = sets.Find(i);
-    if (first_of[root] == keys.size()) first_of[root] = i;
-    groups[first_of[root]].push_back(i);
-  }
+std::vector<std::vector<size_t>> OnlineThreader::Groups() {
+  State& s = *state_;
+  std::unordered_map<size_t, size_t> group_of_root;
   std::vector<std::vector<size_t>> out;
-  for (auto& [first, members] : groups) out.push_back(std::move(members));
+  for (size_t i = 0; i < s.message_node.size(); ++i) {
+    const size_t root = s.Find(s.message_node[i]);
+    auto [it, added] = group_of_root.emplace(root, out.size());
+    if (added) out.emplace_back();
+    out[it->second].push_back(i);
+  }
   return out;
+}
+
+std::vector<std::vector<size_t>> GroupThreads(const std::vector<ThreadKey>& keys) {
+  OnlineThreader threader;
+  for (const ThreadKey& key : keys) threader.Add(key);
+  return threader.Groups();
 }
 
 }  // namespace tonewatch

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,30 @@ struct ThreadKey {
 
 // A reply older than this is not joined to a thread by its subject alone.
 inline constexpr int64_t kSubjectWindowMs = 30LL * 24 * 3600 * 1000;
+
+// Threads messages as they arrive, keeping per message only a node in a union-find and one entry
+// per distinct Message-ID and subject, so a mailbox of a million messages costs tens of MiB.
+// The rules are GroupThreads'; a header-less reply joins by subject only messages added before it.
+// Not thread-safe.
+class OnlineThreader {
+ public:
+  OnlineThreader();
+  ~OnlineThreader();
+  OnlineThreader(OnlineThreader&&) noexcept;
+  OnlineThreader& operator=(OnlineThreader&&) noexcept;
+
+  // Adds a message; returns its index (0, 1, 2, ...).
+  size_t Add(const ThreadKey& key);
+
+  // The threads so far: groups of message indexes, each in order, ordered by first message.
+  std::vector<std::vector<size_t>> Groups();
+
+  size_t size() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Groups messages into threads. Messages are joined when one's Message-ID appears in another's
 // In-Reply-To or References (also through a parent that is not in the set). A message without

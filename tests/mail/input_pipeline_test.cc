@@ -104,7 +104,7 @@ class PipelineTest : public ::testing::Test {
       auto errors = pipeline.Add(p, [&](ThreadReport&& t) { out.push_back(std::move(t)); });
       errors_.insert(errors_.end(), errors.begin(), errors.end());
     }
-    for (auto& t : pipeline.FinishMail()) out.push_back(std::move(t));
+    pipeline.FinishMail([&](ThreadReport&& t) { out.push_back(std::move(t)); });
     damage_ = pipeline.TakeMailErrors();
     stats_ = pipeline.stats();
     return out;

@@ -67,3 +67,29 @@ TEST(Threader, NormalizesSubjects) {
 
 }  // namespace
 }  // namespace tonewatch
+
+namespace tonewatch {
+namespace {
+
+TEST(OnlineThreader, ReplyArrivingBeforeItsParentStillJoins) {
+  OnlineThreader threader;
+  threader.Add(Key("child", "parent"));
+  threader.Add(Key("other"));
+  threader.Add(Key("parent"));
+  auto groups = threader.Groups();
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0], (std::vector<size_t>{0, 2}));
+}
+
+TEST(OnlineThreader, DuplicateMessageIdsStayTwoMessages) {
+  OnlineThreader threader;
+  threader.Add(Key("same"));
+  threader.Add(Key("same"));
+  EXPECT_EQ(threader.size(), 2u);
+  size_t total = 0;
+  for (const auto& g : threader.Groups()) total += g.size();
+  EXPECT_EQ(total, 2u);
+}
+
+}  // namespace
+}  // namespace tonewatch
