@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/pipeline/input_pipeline.h"
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/render/json_render.h"
@@ -107,11 +108,16 @@ void PrintThread(const ThreadReport& thread, const AnalyzeOptions& options,
 // Everything but --each-line: texts, mail and folders through the input pipeline.
 Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
                      const std::vector<std::string>& inputs) {
+  auto mail_lexicon = LoadMailLexicon(FindLexicons(options.lexicons).root);
+  if (!mail_lexicon) return mail_lexicon.error();
   PipelineOptions pipeline_options;
+  pipeline_options.clean_mail =
+      MailCleanerFor(std::make_shared<const MailLexicon>(std::move(*mail_lexicon)));
   pipeline_options.me = options.me;
   pipeline_options.plan = options.plan;
   pipeline_options.now_ms = NowMs();
   pipeline_options.keep_context = options.format != "json" || options.plan;
+  pipeline_options.input_format = options.input_format == "auto" ? "" : options.input_format;
   InputPipeline pipeline(engine, pipeline_options);
   const TextStyle style{UseColor(options.color)};
   Progress progress(inputs.size());

@@ -21,6 +21,7 @@ struct AnalyzeOptions {
   size_t max_line_bytes = 0;    // 0: the default
   bool plan = false;            // add a reply plan for the hottest counterpart message
   std::vector<std::string> me;  // the user's addresses or speaker names
+  std::string input_format;     // empty: recognize each input by its content
 };
 
 Result<void> CmdAnalyze(const AnalyzeOptions& options);

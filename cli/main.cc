@@ -52,8 +52,13 @@ int Run(int argc, char** argv) {
                    "still prints every line")
       ->check(CLI::Range(0, 100));
   cmd_analyze->add_option("--me", analyze.me,
-                          "Your address or speaker name (repeatable): your own messages are told "
-                          "apart from the counterpart's");
+                          "Your address, name or speaker name (repeatable): your own messages and "
+                          "turns are told apart from the counterpart's");
+  cmd_analyze
+      ->add_option("--input-format", analyze.input_format,
+                   "What every input is, instead of recognizing it by content: auto (default), "
+                   "plain, mail, mbox, vtt, srt, speaker (\"Name: text\" lines), json")
+      ->check(CLI::IsMember({"auto", "plain", "mail", "mbox", "vtt", "srt", "speaker", "json"}));
   cmd_analyze->add_flag("--plan", analyze.plan,
                         "Add a reply plan for the hottest message: its concerns in order, with "
                         "advice, then the steps of a calm reply");

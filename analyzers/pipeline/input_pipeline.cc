@@ -5,11 +5,14 @@
 #include <algorithm>
 
 #include "analyzers/base/hash.h"
+#include "analyzers/call/call_metrics.h"
+#include "analyzers/clean/cleaner.h"
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/readers/byte_source.h"
 #include "analyzers/readers/folder_walker.h"
 #include "analyzers/readers/mail/mail_reader.h"
 #include "analyzers/readers/sniff.h"
+#include "analyzers/readers/transcript/transcript_reader.h"
 #include "analyzers/text/utf8.h"
 #include "analyzers/thread/reply_plan.h"
 
@@ -58,6 +61,14 @@ Result<std::string> ReadHead(ByteSource& source) {
 
 }  // namespace
 
+MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon) {
+  return [lexicon](const MailBody& body) {
+    const CleanedBody clean =
+        body.html ? CleanHtmlBody(body.text, *lexicon) : CleanPlainBody(body.text, *lexicon);
+    return MailText{clean.text, std::string(StrippingName(clean.stripping))};
+  };
+}
+
 InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
     : engine_(engine), options_(std::move(options)) {
   for (auto& m : options_.me) m = Lower(m);
@@ -95,35 +106,103 @@ std::vector<Error> InputPipeline::AddFile(const std::string& path,
   auto head = ReadHead(*source);
   if (!head) return {head.error()};
   ++stats_.files;
-  const SourceKind kind = SniffSource(*head);
-  if (kind == SourceKind::kBinary) {
-    return {MakeError(ErrorCode::kBadInput, source->name(),
-                      fmt::format("not text or mail ({})", BinaryReasonKind(*head)),
-                      "not analyzed")};
+  const std::string& forced = options_.input_format;
+  if (forced == "plain") return AddText(*source, std::move(*head), emit);
+  if (forced == "mail" || forced == "mbox") {
+    return AddMailSource(*source, std::move(*head), forced == "mbox");
   }
-  if (kind == SourceKind::kMail || kind == SourceKind::kMbox) {
-    const MailFormat format = kind == SourceKind::kMbox ? MailFormat::kMbox : MailFormat::kMessage;
-    auto on_message = [&](ParsedMail&& parsed) { AddMail(std::move(parsed), source->name()); };
-    Result<size_t> read = Err(ErrorCode::kInternal, "", "");
-    if (path == "-") {
-      source->PushBack(std::move(*head));
-      auto all = source->ReadAll(kMaxStdinMail);
-      if (!all) return {all.error()};
-      read = ReadMailBytes(std::move(*all), source->name(), format, on_message, &mail_errors_);
-    } else {
-      read = ReadMailFile(path, format, on_message, &mail_errors_);
-    }
-    if (!read) return {read.error()};
-    return {};
+  if (!forced.empty()) return AddCall(*source, std::move(*head), forced, emit);
+  switch (SniffSource(*head)) {
+    case SourceKind::kBinary:
+      return {MakeError(ErrorCode::kBadInput, source->name(),
+                        fmt::format("not text or mail ({})", BinaryReasonKind(*head)),
+                        "not analyzed")};
+    case SourceKind::kMail:
+      return AddMailSource(*source, std::move(*head), false);
+    case SourceKind::kMbox:
+      return AddMailSource(*source, std::move(*head), true);
+    case SourceKind::kTranscript:
+      return AddCall(*source, std::move(*head), "", emit);
+    case SourceKind::kEmpty:
+    case SourceKind::kText:
+      break;
   }
-  // Plain text (and, until the transcript readers land, transcripts): one message.
-  source->PushBack(std::move(*head));
-  auto thread = AnalyzeTextSource(engine_, *source);
+  return AddText(*source, std::move(*head), emit);
+}
+
+std::vector<Error> InputPipeline::AddMailSource(ByteSource& source, std::string head, bool mbox) {
+  const MailFormat format = mbox ? MailFormat::kMbox : MailFormat::kMessage;
+  const std::string name = source.name();
+  auto on_message = [&](ParsedMail&& parsed) { AddMail(std::move(parsed), name); };
+  Result<size_t> read = 0;
+  if (name == "<stdin>") {
+    source.PushBack(std::move(head));
+    auto all = source.ReadAll(kMaxStdinMail);
+    if (!all) return {all.error()};
+    read = ReadMailBytes(std::move(*all), name, format, on_message, &mail_errors_);
+  } else {
+    read = ReadMailFile(name, format, on_message, &mail_errors_);
+  }
+  if (!read) return {read.error()};
+  return {};
+}
+
+std::vector<Error> InputPipeline::AddText(ByteSource& source, std::string head,
+                                          const std::function<void(ThreadReport&&)>& emit) {
+  source.PushBack(std::move(head));
+  auto thread = AnalyzeTextSource(engine_, source);
   if (!thread) return {thread.error()};
   ++stats_.messages;
   AggregateThread(*thread, engine_.lexicon().data, options_.thread, options_.now_ms);
   if (options_.plan) thread->reply_plan = MakeReplyPlan(*thread, engine_.lexicon().data);
   emit(std::move(*thread));
+  return {};
+}
+
+std::vector<Error> InputPipeline::AddCall(ByteSource& source, std::string head,
+                                          const std::string& format,
+                                          const std::function<void(ThreadReport&&)>& emit) {
+  std::optional<TranscriptFormat> forced;
+  if (!format.empty()) {
+    forced = ParseTranscriptFormat(format == "speaker" ? "text" : format);
+    if (!forced) {
+      return {MakeError(ErrorCode::kUsage, format, "unknown input format")};
+    }
+  }
+  ThreadReport thread;
+  thread.source = source.name();
+  std::vector<TurnTiming> timings;
+  Fnv1a hash;
+  auto on_turn = [&](DocMessage&& turn) {
+    ++stats_.messages;
+    hash.Add(turn.author);
+    hash.Add(turn.text);
+    MessageReport m;
+    m.id = turn.id;
+    m.author = turn.author;
+    m.me = tonewatch::IsMe(turn.author, options_.me);
+    m.start_ms = turn.start_ms;
+    m.end_ms = turn.end_ms;
+    TextAnalysis analysis = engine_.Analyze(turn.text);
+    m.heat = analysis.heat;
+    m.findings = std::move(analysis.findings);
+    timings.push_back(TimingOf(turn));
+    thread.messages.push_back(std::move(m));
+  };
+  Result<void> read = ReadTranscript(std::move(head), source, forced, on_turn, &thread.errors);
+  if (!read) return {read.error()};
+  thread.thread = fmt::format("c{}", hash.Hex());
+  // A call is not email: the thread model gives heat and trend; prompts to move off email and
+  // unanswered heat do not apply.
+  AggregateThread(thread, engine_.lexicon().data, options_.thread, options_.now_ms);
+  thread.move_off_email.reset();
+  thread.unanswered.reset();
+  CallMetricsOptions call_options;
+  call_options.thread = options_.thread;
+  thread.call = std::make_shared<const CallMetrics>(
+      ComputeCallMetrics(timings, thread.messages, call_options));
+  if (options_.plan) thread.reply_plan = MakeReplyPlan(thread, engine_.lexicon().data);
+  emit(std::move(thread));
   return {};
 }
 

@@ -6,8 +6,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/engine.h"
 #include "analyzers/pipeline/held_reports.h"
+#include "analyzers/readers/byte_source.h"
 #include "analyzers/readers/mail/mime_message.h"
 #include "analyzers/report/report.h"
 #include "analyzers/thread/thread_model.h"
@@ -22,8 +24,12 @@ struct MailText {
 };
 
 // Turns a decoded body into the sender's own words. The CLI and the daemon plug in the mail
-// cleaner; the default keeps the body as it is.
+// cleaner (MailCleanerFor); the default keeps the body as it is.
 using MailCleaner = std::function<MailText(const MailBody&)>;
+
+// The cleaner of analyzers/clean/ over `lexicon`: quotes, signatures and disclaimers removed,
+// HTML turned into text, and the stripping verdict recorded.
+MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon);
 
 struct PipelineOptions {
   std::vector<std::string> me;  // the user's addresses or names (case-insensitive)
@@ -34,7 +40,14 @@ struct PipelineOptions {
   // Keep each finding's sentence for mail held until threading (text output and reply plans show
   // it). Off, a held message costs a fraction of the memory.
   bool keep_context = true;
+  // What every input is, instead of recognizing it by content: "plain", "mail", "mbox", or a
+  // transcript format ("vtt", "srt", "speaker", "json"). Empty: recognize each input.
+  std::string input_format;
 };
+
+// The values PipelineOptions::input_format accepts, for --help.
+inline constexpr const char* kInputFormats[] = {"plain", "mail",    "mbox", "vtt",
+                                                "srt",   "speaker", "json"};
 
 // Counts for the end-of-run summary.
 struct PipelineStats {
@@ -78,6 +91,12 @@ class InputPipeline {
   std::vector<Error> AddFile(const std::string& path,
                              const std::function<void(ThreadReport&&)>& emit);
   void AddMail(ParsedMail&& parsed, const std::string& source);
+  std::vector<Error> AddMailSource(ByteSource& source, std::string head, bool mbox);
+  std::vector<Error> AddText(ByteSource& source, std::string head,
+                             const std::function<void(ThreadReport&&)>& emit);
+  // A call transcript: a thread of turns with call metrics. `format` nullopt: detected.
+  std::vector<Error> AddCall(ByteSource& source, std::string head, const std::string& format,
+                             const std::function<void(ThreadReport&&)>& emit);
   bool IsMe(const std::string& author) const;
   // Held mail findings drop the strings the lexicon can give back; Restore puts them back.
   void Compact(std::vector<Finding>& findings) const;

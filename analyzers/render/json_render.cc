@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/call/call_metrics.h"
+#include "analyzers/render/call_render.h"
+
 namespace tonewatch {
 namespace {
 
@@ -40,7 +43,7 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 std::string ThreadJson(const ThreadReport& thread) {
   json messages = json::array();
   for (const MessageReport& m : thread.messages) {
-    messages.push_back(json{
+    json message = json{
         {"id", m.id},
         {"author", OrNull(m.author)},
         {"me", m.me},
@@ -48,7 +51,10 @@ std::string ThreadJson(const ThreadReport& thread) {
         {"heat", m.heat},
         {"findings", FindingsJson(m.findings)},
         {"stripping", m.stripping},
-    });
+    };
+    if (m.start_ms) message["start_ms"] = *m.start_ms;
+    if (m.end_ms) message["end_ms"] = *m.end_ms;
+    messages.push_back(std::move(message));
   }
   json move = nullptr;
   if (thread.move_off_email) {
@@ -71,7 +77,9 @@ std::string ThreadJson(const ThreadReport& thread) {
                 {"concerns", concerns},
                 {"steps", thread.reply_plan->steps}};
   }
-  return Dump(json{
+  json call = nullptr;
+  if (thread.call) call = json::parse(CallMetricsJson(*thread.call), nullptr, false);
+  json out = json{
       {"schema", kSchemaVersion},
       {"thread", thread.thread},
       {"source", thread.source},
@@ -83,7 +91,9 @@ std::string ThreadJson(const ThreadReport& thread) {
       {"reply_plan", plan},
       {"messages", messages},
       {"errors", NoticesJson(thread.errors)},
-  });
+  };
+  if (thread.call) out["call"] = call;
+  return Dump(out);
 }
 
 std::string LineJson(const LineResult& line, const std::string& source) {

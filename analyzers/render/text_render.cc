@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "analyzers/call/call_metrics.h"
+#include "analyzers/render/call_render.h"
+
 namespace tonewatch {
 namespace {
 
@@ -90,6 +93,7 @@ class Writer {
                           t.unanswered->waiting_ms / 3600000);
     }
     if (t.reply_plan) Plan(*t.reply_plan);
+    if (t.call) out_ += CallMetricsText(*t.call);
     return std::move(out_);
   }
 

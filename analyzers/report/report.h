@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct MessageReport {
   bool me = false;                 // written by the user
   std::string time;                // ISO 8601, empty: unknown
   std::optional<int64_t> time_ms;  // the same instant in Unix milliseconds, for the thread model
+  // Call turns: start and end in ms from the start of the recording (not Unix time).
+  std::optional<int64_t> start_ms;
+  std::optional<int64_t> end_ms;
   std::vector<std::string> recipients;  // addresses or names, when the input has them
   std::string subject;                  // mail
   int heat = 0;
@@ -57,6 +61,8 @@ struct ReplyPlan {
   std::vector<std::string> steps;
 };
 
+struct CallMetrics;  // analyzers/call/call_metrics.h
+
 // One thread: a plain text is a thread of one message; a call is a thread of turns.
 struct ThreadReport {
   std::string thread;
@@ -66,7 +72,8 @@ struct ThreadReport {
   std::string trend = "unknown";  // rising | cooling | steady | unknown
   std::optional<MoveOffEmail> move_off_email;
   std::optional<Unanswered> unanswered;
-  std::optional<ReplyPlan> reply_plan;  // only when asked for (analyze --plan)
+  std::optional<ReplyPlan> reply_plan;      // only when asked for (analyze --plan)
+  std::shared_ptr<const CallMetrics> call;  // calls only: talk share, interruptions, follow-up
   std::vector<MessageReport> messages;
   std::vector<Notice> errors;
 };

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "analyzers/call/call_metrics.h"
 #include "analyzers/readers/folder_walker.h"
 #include "analyzers/readers/sniff.h"
 #include "tests/mail/mail_fixtures.h"
@@ -164,6 +165,43 @@ TEST_F(PipelineTest, DamagedMboxEntryIsReportedWithItsBytes) {
   EXPECT_EQ(damage_[0].where, path + ":bytes " + std::to_string(good.size()) + "-" +
                                   std::to_string(good.size() + bad.size() - 1));
   EXPECT_NE(damage_[0].message.find("skipped, the rest of the mbox is read"), std::string::npos);
+}
+
+TEST_F(PipelineTest, CallTranscriptBecomesAThreadOfTurnsWithMetrics) {
+  const std::string path =
+      dir_.Write("call.vtt",
+                 "WEBVTT\n\n"
+                 "00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz>Hi, thanks for joining.\n\n"
+                 "00:00:04.500 --> 00:00:09.000\n<v Lee Chan>You never sent the fix. "
+                 "This is unacceptable.\n\n"
+                 "00:00:08.000 --> 00:00:12.000\n<v Ana Ruiz>I understand, I am "
+                 "sorry.\n");
+  auto threads = Run({path}, {"ana ruiz"});
+  ASSERT_TRUE(errors_.empty()) << errors_[0].ToString();
+  ASSERT_EQ(threads.size(), 1u);
+  const ThreadReport& call = threads[0];
+  ASSERT_EQ(call.messages.size(), 3u);
+  EXPECT_TRUE(call.messages[0].me);
+  EXPECT_FALSE(call.messages[1].me);
+  EXPECT_GT(call.messages[1].heat, 0);
+  EXPECT_EQ(call.messages[1].start_ms, 4500);
+  EXPECT_FALSE(call.move_off_email.has_value());  // a call is not email
+  ASSERT_NE(call.call, nullptr);
+  EXPECT_EQ(call.call->turns, 3);
+  EXPECT_EQ(call.call->interruptions.size(), 1u);  // turn 3 starts before turn 2 ends
+}
+
+TEST_F(PipelineTest, ForcedInputFormatOverridesSniffing) {
+  const std::string path = dir_.Write("notes.txt", "Lee: You never sent the fix.\nAna: Sorry.\n");
+  PipelineOptions options;
+  options.input_format = "speaker";
+  InputPipeline pipeline(*engine_, options);
+  std::vector<ThreadReport> out;
+  auto errors = pipeline.Add(path, [&](ThreadReport&& t) { out.push_back(std::move(t)); });
+  ASSERT_TRUE(errors.empty()) << errors[0].ToString();
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].messages.size(), 2u);
+  EXPECT_EQ(out[0].messages[0].author, "Lee");
 }
 
 }  // namespace

@@ -1,0 +1,398 @@
+// Loads the mail lexicon. toml++ throws; Parse below is its one seam in this file: every problem
+// becomes a "file:line: reason" line in the collected list and nothing leaves LoadMailLexicon.
+#include "analyzers/clean/mail_lexicon.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analyzers/base/hash.h"
+
+namespace tonewatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A mail lexicon file is a few hundred lines; anything larger is a mistake.
+constexpr uintmax_t kMaxFileBytes = 1024 * 1024;
+// Per-pattern and per-set DFA budgets: ample for line-sized patterns, and a hostile pattern
+// fails to compile instead of eating memory.
+constexpr int64_t kPatternMemory = 1 << 20;
+constexpr int64_t kSetMemory = 16 << 20;
+
+struct KindSpec {
+  std::string_view table;
+  LinePatterns MailLexicon::*target;
+  LinePatterns::Anchor anchor;
+};
+
+// The [[table]] names a file may hold, and where each goes. Attributions are split by
+// `needs_quote` after reading.
+constexpr std::array<KindSpec, 7> kKinds = {{
+    {"separator", &MailLexicon::separators, LinePatterns::Anchor::kWhole},
+    {"attribution", &MailLexicon::attributions, LinePatterns::Anchor::kWhole},
+    {"header_from", &MailLexicon::header_from, LinePatterns::Anchor::kWhole},
+    {"header_field", &MailLexicon::header_fields, LinePatterns::Anchor::kWhole},
+    {"signoff", &MailLexicon::signoffs, LinePatterns::Anchor::kWhole},
+    {"mobile_footer", &MailLexicon::mobile_footers, LinePatterns::Anchor::kWhole},
+    {"disclaimer", &MailLexicon::disclaimers, LinePatterns::Anchor::kPrefix},
+}};
+
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+RE2::Options PatternOptions(int64_t memory) {
+  RE2::Options options(RE2::Quiet);
+  options.set_case_sensitive(false);
+  options.set_max_mem(memory);
+  return options;
+}
+
+// An example as the cleaner would present it: each line trimmed, lines joined by one space.
+std::string JoinExample(std::string_view example) {
+  std::string out;
+  size_t start = 0;
+  while (start <= example.size()) {
+    size_t end = example.find('\n', start);
+    if (end == std::string_view::npos) end = example.size();
+    std::string_view piece = TrimLine(example.substr(start, end - start));
+    if (!piece.empty()) {
+      if (!out.empty()) out += ' ';
+      out.append(piece);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<std::string> ReadSmallFile(const fs::path& path, std::string* error) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) {
+    *error = ec.message();
+    return std::nullopt;
+  }
+  if (size > kMaxFileBytes) {
+    *error = fmt::format("file is {} bytes; a mail lexicon file may have at most {}", size,
+                         kMaxFileBytes);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open file";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
+                                 std::vector<std::string>& problems) {
+  try {
+    return toml::parse(bytes, path.string());
+  } catch (const toml::parse_error& e) {
+    problems.push_back(
+        fmt::format("{}:{}: {}", path.string(), e.source().begin.line, e.description()));
+  }
+  return std::nullopt;
+}
+
+// Reads one [[kind]] table's fields, noting every problem with its line.
+class PatternReader {
+ public:
+  PatternReader(const toml::table& table, MailPattern base, std::vector<std::string>& problems)
+      : table_(table), pattern_(std::move(base)), problems_(problems) {}
+
+  std::optional<MailPattern> Read() {
+    pattern_.language = String("lang").value_or("");
+    pattern_.pattern = String("pattern").value_or("");
+    if (table_.contains("pattern") && pattern_.pattern.empty()) Fail("pattern", "empty pattern");
+    pattern_.match = Strings("match");
+    pattern_.no_match = Strings("no_match");
+    if (const toml::node* n = table_.get("needs_quote")) {
+      if (pattern_.kind != "attribution") {
+        Fail("needs_quote", "needs_quote is for [[attribution]] only");
+      } else if (auto b = n->value<bool>()) {
+        pattern_.needs_quote = *b;
+      } else {
+        Fail("needs_quote", "needs_quote must be true or false");
+      }
+    }
+    CheckLanguage();
+    for (const auto& [key, value] : table_) {
+      static const std::set<std::string, std::less<>> kKnown = {"lang", "pattern", "match",
+                                                                "no_match", "needs_quote"};
+      if (!kKnown.contains(key.str()))
+        Fail(key.str(), fmt::format("unknown field '{}'", key.str()));
+    }
+    return failed_ ? std::nullopt : std::optional<MailPattern>(std::move(pattern_));
+  }
+
+ private:
+  void Fail(std::string_view key, std::string reason) {
+    failed_ = true;
+    const toml::node* n = table_.get(key);
+    const int line = n != nullptr ? static_cast<int>(n->source().begin.line) : pattern_.line;
+    problems_.push_back(
+        fmt::format("{}:{}: [[{}]]: {}", pattern_.file, line, pattern_.kind, reason));
+  }
+
+  std::optional<std::string> String(std::string_view key) {
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) {
+      Fail(key, fmt::format("missing '{}'", key));
+      return std::nullopt;
+    }
+    auto value = n->value<std::string>();
+    if (!value) Fail(key, fmt::format("'{}' must be a string", key));
+    return value;
+  }
+
+  std::vector<std::string> Strings(std::string_view key) {
+    std::vector<std::string> out;
+    const toml::node* n = table_.get(key);
+    const toml::array* array = n != nullptr ? n->as_array() : nullptr;
+    if (array == nullptr) {
+      Fail(key, fmt::format("'{}' must be an array of at least one string", key));
+      return out;
+    }
+    for (const toml::node& item : *array) {
+      if (auto s = item.value<std::string>()) {
+        out.push_back(*s);
+      } else {
+        Fail(key, fmt::format("'{}' holds a value that is not a string", key));
+      }
+    }
+    if (out.empty()) Fail(key, fmt::format("'{}' needs at least one example", key));
+    return out;
+  }
+
+  void CheckLanguage() {
+    const std::string& lang = pattern_.language;
+    const bool ok = lang == "any" || ((lang.size() == 2 || lang.size() == 3) &&
+                                      std::all_of(lang.begin(), lang.end(),
+                                                  [](char c) { return c >= 'a' && c <= 'z'; }));
+    if (!lang.empty() && !ok) Fail("lang", "lang must be a lower-case ISO 639 code or \"any\"");
+  }
+
+  const toml::table& table_;
+  MailPattern pattern_;
+  std::vector<std::string>& problems_;
+  bool failed_ = false;
+};
+
+void ReadFileTables(const toml::table& table, const fs::path& path,
+                    std::vector<MailPattern>& patterns, std::vector<std::string>& problems) {
+  for (const auto& [key, node] : table) {
+    const bool known = std::any_of(kKinds.begin(), kKinds.end(),
+                                   [&](const KindSpec& k) { return k.table == key.str(); });
+    const int line = static_cast<int>(node.source().begin.line);
+    const toml::array* array = node.as_array();
+    if (!known || array == nullptr) {
+      problems.push_back(
+          fmt::format("{}:{}: unknown table '{}' (expected one of [[separator]], "
+                      "[[attribution]], [[header_from]], [[header_field]], "
+                      "[[signoff]], [[mobile_footer]], [[disclaimer]])",
+                      path.string(), line, key.str()));
+      continue;
+    }
+    for (const toml::node& item : *array) {
+      const toml::table* t = item.as_table();
+      const int item_line = static_cast<int>(item.source().begin.line);
+      if (t == nullptr) {
+        problems.push_back(fmt::format("{}:{}: '{}' must be an array of tables", path.string(),
+                                       item_line, key.str()));
+        continue;
+      }
+      MailPattern base;
+      base.kind = std::string(key.str());
+      base.file = path.string();
+      base.line = item_line;
+      if (auto p = PatternReader(*t, std::move(base), problems).Read()) {
+        patterns.push_back(std::move(*p));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+// Builds LinePatterns; a class so that it can be LinePatterns' friend.
+class MailLexiconBuilder {
+ public:
+  static void Add(LinePatterns& list, MailPattern pattern, std::vector<std::string>& problems) {
+    const std::string where =
+        fmt::format("{}:{}: [[{}]]", pattern.file, pattern.line, pattern.kind);
+    auto re = std::make_unique<RE2>(pattern.pattern, PatternOptions(kPatternMemory));
+    if (!re->ok()) {
+      problems.push_back(fmt::format("{}: pattern does not compile: {}", where, re->error()));
+      return;
+    }
+    if (RE2::FullMatch("", *re)) {
+      problems.push_back(fmt::format("{}: pattern matches the empty string", where));
+      return;
+    }
+    list.patterns_.push_back(std::move(pattern));
+    list.compiled_.push_back(std::move(re));
+  }
+
+  static void Finish(LinePatterns& list, LinePatterns::Anchor anchor, std::string_view kind,
+                     std::vector<std::string>& problems) {
+    list.anchor_ = anchor;
+    if (list.patterns_.empty()) return;
+    const RE2::Anchor set_anchor =
+        anchor == LinePatterns::Anchor::kWhole ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
+    list.set_ = std::make_unique<RE2::Set>(PatternOptions(kSetMemory), set_anchor);
+    for (const MailPattern& p : list.patterns_) {
+      std::string error;
+      if (list.set_->Add(p.pattern, &error) < 0) {
+        problems.push_back(fmt::format("{}:{}: [[{}]]: pattern rejected by RE2::Set: {}", p.file,
+                                       p.line, p.kind, error));
+      }
+    }
+    if (!list.set_->Compile()) {
+      problems.push_back(
+          fmt::format("[[{}]]: the patterns do not fit the memory budget together", kind));
+    }
+  }
+
+  // Each example must behave with this pattern alone, as the cleaner joins lines.
+  static void CheckExamples(const LinePatterns& list, std::vector<std::string>& problems) {
+    for (size_t i = 0; i < list.patterns_.size(); ++i) {
+      const MailPattern& p = list.patterns_[i];
+      for (const std::string& example : p.match) {
+        if (!list.MatchesOne(i, JoinExample(example))) {
+          problems.push_back(fmt::format("{}:{}: [[{}]]: match example \"{}\" does not match",
+                                         p.file, p.line, p.kind, example));
+        }
+      }
+      for (const std::string& example : p.no_match) {
+        if (list.MatchesOne(i, JoinExample(example))) {
+          problems.push_back(fmt::format("{}:{}: [[{}]]: no_match example \"{}\" matches", p.file,
+                                         p.line, p.kind, example));
+        }
+      }
+    }
+  }
+};
+
+bool LinePatterns::MatchesOne(size_t i, std::string_view text) const {
+  if (text.size() > kMaxTestedBytes) return false;
+  const RE2::Anchor anchor = anchor_ == Anchor::kWhole ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
+  return compiled_[i]->Match(text, 0, text.size(), anchor, nullptr, 0);
+}
+
+int LinePatterns::FirstMatch(std::string_view text) const {
+  if (set_ == nullptr || text.empty() || text.size() > kMaxTestedBytes) return -1;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info{};
+  if (set_->Match(text, &hits, &info)) return *std::min_element(hits.begin(), hits.end());
+  if (info.kind == RE2::Set::kNoError) return -1;
+  // The set's DFA ran out of memory on this text: test the patterns one by one.
+  for (size_t i = 0; i < compiled_.size(); ++i) {
+    if (MatchesOne(i, text)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool LinePatterns::Matches(std::string_view text) const { return FirstMatch(text) >= 0; }
+
+std::string_view TrimLine(std::string_view line) {
+  auto nbsp_at = [&](size_t i) {
+    return i + 1 < line.size() && line[i] == '\xC2' && line[i + 1] == '\xA0';
+  };
+  while (!line.empty()) {
+    if (IsSpace(static_cast<unsigned char>(line.front()))) {
+      line.remove_prefix(1);
+    } else if (nbsp_at(0)) {
+      line.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  while (!line.empty()) {
+    if (IsSpace(static_cast<unsigned char>(line.back()))) {
+      line.remove_suffix(1);
+    } else if (line.size() >= 2 && nbsp_at(line.size() - 2)) {
+      line.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+fs::path MailLexiconFolder(const fs::path& lexicons_root) { return lexicons_root / "mail"; }
+
+Result<MailLexicon> LoadMailLexicon(const fs::path& lexicons_root) {
+  const fs::path folder = MailLexiconFolder(lexicons_root);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    return Err(ErrorCode::kBadLexicon, folder.string(), "no mail lexicon folder here",
+               "pass --lexicons DIR or set TONEWATCH_LEXICONS");
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+
+  MailLexicon lexicon;
+  std::vector<std::string> problems;
+  std::vector<MailPattern> patterns;
+  Fnv1a hash;
+  for (const fs::path& path : files) {
+    std::string read_error;
+    auto bytes = ReadSmallFile(path, &read_error);
+    if (!bytes) {
+      problems.push_back(fmt::format("{}:1: {}", path.string(), read_error));
+      continue;
+    }
+    hash.Add(path.filename().string());
+    hash.Add(std::string_view("\0", 1));
+    hash.Add(*bytes);
+    if (auto table = Parse(*bytes, path, problems)) {
+      ++lexicon.file_count;
+      ReadFileTables(*table, path, patterns, problems);
+    }
+  }
+  for (MailPattern& p : patterns) {
+    LinePatterns* target = nullptr;
+    if (p.kind == "attribution" && p.needs_quote) {
+      target = &lexicon.quote_attributions;
+    } else {
+      for (const KindSpec& k : kKinds) {
+        if (k.table == p.kind) target = &(lexicon.*k.target);
+      }
+    }
+    MailLexiconBuilder::Add(*target, std::move(p), problems);
+  }
+  for (const KindSpec& k : kKinds) {
+    LinePatterns& list = lexicon.*k.target;
+    MailLexiconBuilder::Finish(list, k.anchor, k.table, problems);
+    MailLexiconBuilder::CheckExamples(list, problems);
+    if (list.size() == 0 && problems.empty()) {
+      problems.push_back(
+          fmt::format("{}: no [[{}]] patterns in any file", folder.string(), k.table));
+    }
+  }
+  MailLexiconBuilder::Finish(lexicon.quote_attributions, LinePatterns::Anchor::kWhole,
+                             "attribution", problems);
+  MailLexiconBuilder::CheckExamples(lexicon.quote_attributions, problems);
+  if (!problems.empty()) {
+    std::string joined;
+    for (const auto& p : problems) joined += fmt::format("{}{}", joined.empty() ? "" : "\n", p);
+    return Err(ErrorCode::kBadLexicon, folder.string(),
+               fmt::format("{} problem(s) in the mail lexicon:\n{}", problems.size(), joined),
+               "fix the lines above");
+  }
+  lexicon.hash = hash.Hex();
+  return lexicon;
+}
+
+}  // namespace tonewatch
