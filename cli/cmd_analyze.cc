@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
-#include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/pipeline/input_pipeline.h"
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/render/json_render.h"
@@ -108,11 +108,8 @@ void PrintThread(const ThreadReport& thread, const AnalyzeOptions& options,
 // Everything but --each-line: texts, mail and folders through the input pipeline.
 Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
                      const std::vector<std::string>& inputs) {
-  auto mail_lexicon = LoadMailLexicon(FindLexicons(options.lexicons).root);
-  if (!mail_lexicon) return mail_lexicon.error();
   PipelineOptions pipeline_options;
-  pipeline_options.clean_mail =
-      MailCleanerFor(std::make_shared<const MailLexicon>(std::move(*mail_lexicon)));
+  pipeline_options.mail_lexicons = FindLexicons(options.lexicons).root;
   pipeline_options.me = options.me;
   pipeline_options.plan = options.plan;
   pipeline_options.now_ms = NowMs();
@@ -122,13 +119,21 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
   const TextStyle style{UseColor(options.color)};
   Progress progress(inputs.size());
   size_t failed_inputs = 0;
+  std::optional<Error> lexicon_error;  // a broken mail lexicon fails the run with its own code
   for (size_t i = 0; i < inputs.size(); ++i) {
     progress.Input(i);
     const auto errors = pipeline.Add(
         inputs[i], [&](ThreadReport&& thread) { PrintThread(thread, options, style); });
-    for (const Error& e : errors) std::fprintf(stderr, "tonewatch: %s\n", e.ToString().c_str());
-    failed_inputs += errors.size();
+    for (const Error& e : errors) {
+      if (e.code == ErrorCode::kBadLexicon) {
+        if (!lexicon_error) lexicon_error = e;
+        continue;
+      }
+      std::fprintf(stderr, "tonewatch: %s\n", e.ToString().c_str());
+      ++failed_inputs;
+    }
   }
+  if (lexicon_error) return *lexicon_error;
   progress.Done();
   pipeline.FinishMail([&](ThreadReport&& thread) { PrintThread(thread, options, style); });
   const std::vector<Notice> damage = pipeline.TakeMailErrors();

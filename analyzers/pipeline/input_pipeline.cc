@@ -73,9 +73,18 @@ InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
     : engine_(engine), options_(std::move(options)) {
   for (auto& m : options_.me) m = Lower(m);
   for (const Rule& rule : engine_.lexicon().rules) rules_.emplace(rule.id, &rule);
-  if (!options_.clean_mail) {
+}
+
+Result<void> InputPipeline::EnsureMailCleaner() {
+  if (options_.clean_mail) return Ok();
+  if (options_.mail_lexicons.empty()) {
     options_.clean_mail = [](const MailBody& body) { return MailText{body.text, "none"}; };
+    return Ok();
   }
+  auto lexicon = LoadMailLexicon(options_.mail_lexicons);
+  if (!lexicon) return lexicon.error();
+  options_.clean_mail = MailCleanerFor(std::make_shared<const MailLexicon>(std::move(*lexicon)));
+  return Ok();
 }
 
 bool InputPipeline::IsMe(const std::string& author) const {
@@ -131,6 +140,7 @@ std::vector<Error> InputPipeline::AddFile(const std::string& path,
 }
 
 std::vector<Error> InputPipeline::AddMailSource(ByteSource& source, std::string head, bool mbox) {
+  if (Result<void> ready = EnsureMailCleaner(); !ready) return {ready.error()};
   const MailFormat format = mbox ? MailFormat::kMbox : MailFormat::kMessage;
   const std::string name = source.name();
   auto on_message = [&](ParsedMail&& parsed) { AddMail(std::move(parsed), name); };

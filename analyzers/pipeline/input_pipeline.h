@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -36,7 +37,10 @@ struct PipelineOptions {
   ThreadModelOptions thread;
   bool plan = false;   // add a reply plan to each thread
   int64_t now_ms = 0;  // "now", for unanswered heat
+  // The mail cleaner; when empty and mail_lexicons is set, the mail lexicon there is loaded the
+  // first time mail is read (a plain text does not need it). Neither: bodies are kept whole.
   MailCleaner clean_mail;
+  std::filesystem::path mail_lexicons;
   // Keep each finding's sentence for mail held until threading (text output and reply plans show
   // it). Off, a held message costs a fraction of the memory.
   bool keep_context = true;
@@ -106,6 +110,9 @@ class InputPipeline {
   PipelineOptions options_;
   // Builds thread `group` from the held reports: messages in time order, aggregated.
   ThreadReport BuildThread(const std::vector<size_t>& group);
+
+  // Makes sure options_.clean_mail is set, loading the mail lexicon if needed.
+  Result<void> EnsureMailCleaner();
 
   std::vector<MailItem> mail_;  // by the index OnlineThreader gives
   OnlineThreader threader_;

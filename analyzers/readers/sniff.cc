@@ -82,7 +82,7 @@ SourceKind SniffSource(std::string_view head) {
   if (StartsWithBom(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) return SourceKind::kEmpty;
   if (!BinaryReasonKind(head).empty()) return SourceKind::kBinary;
-  if (LooksLikeTranscript(head)) return SourceKind::kTranscript;
+  // Mail first: a header block ("From: ...", "Subject: ...") would also read as speaker labels.
   if (head.substr(0, 5) == "From ") {
     const size_t nl = head.find('\n');
     if (nl != std::string_view::npos && MailHeaderCount(head.substr(nl + 1)) >= 1) {
@@ -90,6 +90,7 @@ SourceKind SniffSource(std::string_view head) {
     }
   }
   if (MailHeaderCount(head) >= 2) return SourceKind::kMail;
+  if (LooksLikeTranscript(head)) return SourceKind::kTranscript;
   return SourceKind::kText;
 }
 
