@@ -19,6 +19,8 @@ namespace {
 constexpr size_t kContextBefore = 80;
 constexpr size_t kContextAfter = 120;
 constexpr std::string_view kCapsRuleId = "intensity.all-caps";
+// How far unless_before / unless_after and the contrast check look from a match, in bytes.
+constexpr size_t kContextWindow = 200;
 
 // A line this long that ends without a blank line after it was most likely wrapped by the mail
 // client, not ended by the writer.
@@ -140,7 +142,13 @@ void Engine::State::LexiconFindings(std::string_view text, const NormalizedText&
     const std::string_view before = ntext.substr(sb, m.span.begin - sb);
     const std::string_view after =
         m.span.end < sn.end ? ntext.substr(m.span.end, sn.end - m.span.end) : std::string_view();
-    if (rules.BlockedBefore(m.rule, before) || rules.BlockedAfter(m.rule, after)) continue;
+    // Context checks look at a bounded window, so a huge sentence with many matches stays linear.
+    const std::string_view near_before =
+        before.substr(before.size() - std::min(before.size(), kContextWindow));
+    const std::string_view near_after = after.substr(0, kContextWindow);
+    if (rules.BlockedBefore(m.rule, near_before) || rules.BlockedAfter(m.rule, near_after)) {
+      continue;
+    }
     if (rule.negatable &&
         IsNegated(before, data.negation_window, data.negators, data.clause_breaks)) {
       continue;
@@ -225,7 +233,9 @@ void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
     const Candidate& repair = candidates[i];
     if (repair.finding.category != Category::kRepair) continue;
     const Span sn = sentences[repair.sentence].normalized;
-    for (size_t pos = norm.FromOriginal(repair.finding.span.end); pos < sn.end; ++pos) {
+    const size_t from = norm.FromOriginal(repair.finding.span.end);
+    const size_t until = std::min(sn.end, from + kContextWindow);
+    for (size_t pos = from; pos < until; ++pos) {
       if (AnyPhraseAt(ntext, pos, contrast).empty()) continue;
       const size_t turn = norm.ToOriginal({pos, pos + 1}).begin;
       drop[i] = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {

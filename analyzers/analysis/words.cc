@@ -74,4 +74,19 @@ bool IsNegated(std::string_view before, int window, const std::vector<std::strin
   return false;
 }
 
+std::string FoldWhitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace tonewatch

@@ -39,4 +39,8 @@ std::vector<std::string_view> ClauseWordsBefore(std::string_view text, int count
 bool IsNegated(std::string_view before, int window, const std::vector<std::string>& negators,
                const std::vector<std::string>& clause_breaks);
 
+// `text` on one line: every run of spaces, tabs and line breaks becomes one space, and the ends
+// are trimmed. For showing a sentence as a quote.
+std::string FoldWhitespace(std::string_view text);
+
 }  // namespace tonewatch

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "analyzers/analysis/words.h"
+
 namespace tonewatch {
 namespace {
 
@@ -11,22 +13,6 @@ bool Timed(const TurnTiming& t) { return t.start_ms && t.end_ms; }
 // Spoken time of a turn; zero without both times or when its end precedes its start.
 int64_t Duration(const TurnTiming& t) {
   return Timed(t) ? std::max<int64_t>(0, *t.end_ms - *t.start_ms) : 0;
-}
-
-// One line of context: the sentence as written, its white space folded.
-std::string OneLine(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 std::string_view Trim(std::string_view text) {
@@ -138,7 +124,7 @@ std::optional<FollowUpItem> Concerns(const TurnTiming& turn, const MessageReport
   std::vector<int> strongest;  // per concern: the points of its strongest finding so far
   for (const Finding& f : report.findings) {
     if (!IsHeated(f.category)) continue;
-    const std::string text = OneLine(f.context.empty() ? f.text : f.context);
+    const std::string text = FoldWhitespace(f.context.empty() ? f.text : f.context);
     const auto same = std::find(item.concerns.begin(), item.concerns.end(), text);
     const size_t k = static_cast<size_t>(same - item.concerns.begin());
     if (same == item.concerns.end()) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
 
 namespace tonewatch {
@@ -69,27 +70,6 @@ std::string JoinExample(std::string_view example) {
   return out;
 }
 
-std::optional<std::string> ReadSmallFile(const fs::path& path, std::string* error) {
-  std::error_code ec;
-  const uintmax_t size = fs::file_size(path, ec);
-  if (ec) {
-    *error = ec.message();
-    return std::nullopt;
-  }
-  if (size > kMaxFileBytes) {
-    *error = fmt::format("file is {} bytes; a mail lexicon file may have at most {}", size,
-                         kMaxFileBytes);
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot open file";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
                                  std::vector<std::string>& problems) {
@@ -348,7 +328,7 @@ Result<MailLexicon> LoadMailLexicon(const fs::path& lexicons_root) {
   Fnv1a hash;
   for (const fs::path& path : files) {
     std::string read_error;
-    auto bytes = ReadSmallFile(path, &read_error);
+    auto bytes = ReadSmallFile(path, kMaxFileBytes, &read_error);
     if (!bytes) {
       problems.push_back(fmt::format("{}:1: {}", path.string(), read_error));
       continue;

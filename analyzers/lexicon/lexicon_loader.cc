@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
 #include "analyzers/lexicon/lexicon.h"
 
@@ -46,27 +47,6 @@ int LineOf(const toml::node* node, int fallback) {
   return node != nullptr ? static_cast<int>(node->source().begin.line) : fallback;
 }
 
-std::optional<std::string> ReadFile(const fs::path& path, std::string* error) {
-  std::error_code ec;
-  uintmax_t size = fs::file_size(path, ec);
-  if (ec) {
-    *error = ec.message();
-    return std::nullopt;
-  }
-  if (size > kMaxFileBytes) {
-    *error =
-        fmt::format("file is {} bytes; a lexicon file may have at most {}", size, kMaxFileBytes);
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot open file";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
                                  Problems& problems) {
@@ -329,7 +309,7 @@ Result<Lexicon> LoadLexicon(const fs::path& root, std::string_view language) {
   bool saw_language_file = false;
   for (const fs::path& path : files) {
     std::string read_error;
-    auto bytes = ReadFile(path, &read_error);
+    auto bytes = ReadSmallFile(path, kMaxFileBytes, &read_error);
     if (!bytes) {
       problems.Add(fmt::format("{}:1: {}", path.string(), read_error));
       continue;

@@ -2,26 +2,9 @@
 
 #include <algorithm>
 
+#include "analyzers/analysis/words.h"
+
 namespace tonewatch {
-namespace {
-
-// One line of context: the sentence as written, its white space folded.
-std::string OneLine(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<ReplyPlan> MakeReplyPlan(const ThreadReport& thread, const LanguageData& language) {
   const MessageReport* target = nullptr;
@@ -38,7 +21,7 @@ std::optional<ReplyPlan> MakeReplyPlan(const ThreadReport& thread, const Languag
   // Findings are in text order; findings in one sentence share its context.
   for (const Finding& f : target->findings) {
     if (!IsHeated(f.category)) continue;
-    const std::string text = OneLine(f.context.empty() ? f.text : f.context);
+    const std::string text = FoldWhitespace(f.context.empty() ? f.text : f.context);
     auto same = std::find_if(plan.concerns.begin(), plan.concerns.end(),
                              [&](const ReplyPlan::Concern& c) { return c.text == text; });
     const size_t index = static_cast<size_t>(same - plan.concerns.begin());

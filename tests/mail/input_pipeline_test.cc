@@ -14,6 +14,7 @@ namespace {
 
 using testing::Message;
 using testing::TempDir;
+using testing::WriteIn;
 
 constexpr const char* kMarcus = "Marcus Lee <marcus@northwind.example>";
 constexpr const char* kDana = "Dana Okafor <dana@brightline.example>";
@@ -27,12 +28,12 @@ std::vector<std::string> Names(const std::vector<std::filesystem::path>& files,
 
 TEST(FolderWalker, SkipsMaildirTmpAndHiddenFilesButWalksHiddenFolders) {
   TempDir dir;
-  dir.Write("Maildir/cur/1.host:2,S", "x");
-  dir.Write("Maildir/new/2.host", "x");
-  dir.Write("Maildir/tmp/3.host", "being written");
-  dir.Write("Maildir/.Sent/cur/4.host!2,S", "x");
-  dir.Write("Maildir/.DS_Store", "junk");
-  dir.Write("notes/tmp/keep.txt", "a tmp folder outside a Maildir is read");
+  WriteIn(dir, "Maildir/cur/1.host:2,S", "x");
+  WriteIn(dir, "Maildir/new/2.host", "x");
+  WriteIn(dir, "Maildir/tmp/3.host", "being written");
+  WriteIn(dir, "Maildir/.Sent/cur/4.host!2,S", "x");
+  WriteIn(dir, "Maildir/.DS_Store", "junk");
+  WriteIn(dir, "notes/tmp/keep.txt", "a tmp folder outside a Maildir is read");
   std::vector<Error> errors;
   auto files = ListInputFiles(dir.path(), &errors);
   EXPECT_TRUE(errors.empty());
@@ -43,7 +44,7 @@ TEST(FolderWalker, SkipsMaildirTmpAndHiddenFilesButWalksHiddenFolders) {
 
 TEST(FolderWalker, ReportsLinkLoopsAndDoesNotFollowFolderLinks) {
   TempDir dir;
-  dir.Write("a/mail.eml", "x");
+  WriteIn(dir, "a/mail.eml", "x");
   ASSERT_EQ(::symlink(dir.path().c_str(), (dir.path() / "a/back").c_str()), 0);
   ASSERT_EQ(::symlink((dir.path() / "loop2").c_str(), (dir.path() / "loop1").c_str()), 0);
   ASSERT_EQ(::symlink((dir.path() / "loop1").c_str(), (dir.path() / "loop2").c_str()), 0);
@@ -119,13 +120,14 @@ class PipelineTest : public ::testing::Test {
 };
 
 TEST_F(PipelineTest, ThreadsMessagesAcrossFilesAndMarksMe) {
-  dir_.Write("m/cur/1", Message("a1@x", kMarcus, "Invoice", "Could you resend the invoice?\n"));
-  dir_.Write("m/cur/2", Message("b1@x", kDana, "Re: Invoice", "Sending it today.\n",
-                                "In-Reply-To: <a1@x>\nReferences: <a1@x>\n"));
-  dir_.Write("m/new/3", Message("a2@x", kMarcus, "Re: Invoice",
-                                "You never sent it and this is unacceptable.\n",
-                                "In-Reply-To: <b1@x>\nReferences: <a1@x> <b1@x>\n"));
-  dir_.Write("m/cur/4", Message("z@x", kMarcus, "Lunch", "Thanks for lunch!\n"));
+  WriteIn(dir_, "m/cur/1", Message("a1@x", kMarcus, "Invoice", "Could you resend the invoice?\n"));
+  WriteIn(dir_, "m/cur/2",
+          Message("b1@x", kDana, "Re: Invoice", "Sending it today.\n",
+                  "In-Reply-To: <a1@x>\nReferences: <a1@x>\n"));
+  WriteIn(dir_, "m/new/3",
+          Message("a2@x", kMarcus, "Re: Invoice", "You never sent it and this is unacceptable.\n",
+                  "In-Reply-To: <b1@x>\nReferences: <a1@x> <b1@x>\n"));
+  WriteIn(dir_, "m/cur/4", Message("z@x", kMarcus, "Lunch", "Thanks for lunch!\n"));
   auto threads = Run({(dir_.path() / "m").string()}, {"dana@brightline.example"});
   EXPECT_TRUE(errors_.empty());
   ASSERT_EQ(threads.size(), 2u);
@@ -141,9 +143,9 @@ TEST_F(PipelineTest, ThreadsMessagesAcrossFilesAndMarksMe) {
 }
 
 TEST_F(PipelineTest, BinaryFileInAFolderIsReportedAndTheRestRead) {
-  dir_.Write("f/a.eml", Message("a1@x", kMarcus, "Hello", "All good here.\n"));
-  dir_.Write("f/picture.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  dir_.Write("f/notes.txt", "This is unacceptable.\n");
+  WriteIn(dir_, "f/a.eml", Message("a1@x", kMarcus, "Hello", "All good here.\n"));
+  WriteIn(dir_, "f/picture.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  WriteIn(dir_, "f/notes.txt", "This is unacceptable.\n");
   auto threads = Run({(dir_.path() / "f").string()});
   ASSERT_EQ(errors_.size(), 1u);
   EXPECT_NE(errors_[0].ToString().find("picture.bin: not text or mail"), std::string::npos)
@@ -157,7 +159,7 @@ TEST_F(PipelineTest, DamagedMboxEntryIsReportedWithItsBytes) {
   const std::string bad = "From junk Tue Nov 17 09:00:00 2026\n\x01\x02 no headers here\n\n";
   const std::string last =
       "From a@x Tue Nov 17 10:00:00 2026\n" + Message("g2@x", kMarcus, "Two", "second\n");
-  const std::string path = dir_.Write("box.mbox", good + bad + last);
+  const std::string path = WriteIn(dir_, "box.mbox", good + bad + last);
   auto threads = Run({path});
   EXPECT_TRUE(errors_.empty());
   EXPECT_EQ(threads.size(), 2u);
@@ -169,13 +171,13 @@ TEST_F(PipelineTest, DamagedMboxEntryIsReportedWithItsBytes) {
 
 TEST_F(PipelineTest, CallTranscriptBecomesAThreadOfTurnsWithMetrics) {
   const std::string path =
-      dir_.Write("call.vtt",
-                 "WEBVTT\n\n"
-                 "00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz>Hi, thanks for joining.\n\n"
-                 "00:00:04.500 --> 00:00:09.000\n<v Lee Chan>You never sent the fix. "
-                 "This is unacceptable.\n\n"
-                 "00:00:08.000 --> 00:00:12.000\n<v Ana Ruiz>I understand, I am "
-                 "sorry.\n");
+      WriteIn(dir_, "call.vtt",
+              "WEBVTT\n\n"
+              "00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz>Hi, thanks for joining.\n\n"
+              "00:00:04.500 --> 00:00:09.000\n<v Lee Chan>You never sent the fix. "
+              "This is unacceptable.\n\n"
+              "00:00:08.000 --> 00:00:12.000\n<v Ana Ruiz>I understand, I am "
+              "sorry.\n");
   auto threads = Run({path}, {"ana ruiz"});
   ASSERT_TRUE(errors_.empty()) << errors_[0].ToString();
   ASSERT_EQ(threads.size(), 1u);
@@ -192,7 +194,8 @@ TEST_F(PipelineTest, CallTranscriptBecomesAThreadOfTurnsWithMetrics) {
 }
 
 TEST_F(PipelineTest, ForcedInputFormatOverridesSniffing) {
-  const std::string path = dir_.Write("notes.txt", "Lee: You never sent the fix.\nAna: Sorry.\n");
+  const std::string path =
+      WriteIn(dir_, "notes.txt", "Lee: You never sent the fix.\nAna: Sorry.\n");
   PipelineOptions options;
   options.input_format = "speaker";
   InputPipeline pipeline(*engine_, options);

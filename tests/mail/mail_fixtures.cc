@@ -1,28 +1,10 @@
 #include "tests/mail/mail_fixtures.h"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <fstream>
-
 namespace tonewatch::testing {
 
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() /
-          ("tonewatch-mail-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::string TempDir::Write(const std::string& name, const std::string& bytes) const {
-  const std::filesystem::path full = path_ / name;
-  std::filesystem::create_directories(full.parent_path());
-  std::ofstream(full, std::ios::binary) << bytes;
+std::string WriteIn(const TempDir& dir, const std::string& name, const std::string& bytes) {
+  const std::filesystem::path full = dir.path() / name;
+  WriteFile(full, bytes);
   return full.string();
 }
 

@@ -10,6 +10,7 @@ namespace {
 
 using testing::Message;
 using testing::TempDir;
+using testing::WriteIn;
 
 constexpr const char* kMarcus = "Marcus Lee <marcus@northwind.example>";
 
@@ -17,7 +18,7 @@ class MailReaderTest : public ::testing::Test {
  protected:
   // Reads `bytes` as a file of `format`; returns the messages, keeps the notices.
   std::vector<ParsedMail> Read(const std::string& bytes, MailFormat format = MailFormat::kMessage) {
-    path_ = dir_.Write("input", bytes);
+    path_ = WriteIn(dir_, "input", bytes);
     std::vector<ParsedMail> out;
     result_ = ReadMailFile(
         path_, format, [&](ParsedMail&& m) { out.push_back(std::move(m)); }, &errors_);

@@ -1,0 +1,32 @@
+#include "analyzers/base/file.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace tonewatch {
+
+std::optional<std::string> ReadSmallFile(const std::filesystem::path& path, uintmax_t max_bytes,
+                                         std::string* error) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    *error = ec.message();
+    return std::nullopt;
+  }
+  if (size > max_bytes) {
+    *error = fmt::format("file is {} bytes; at most {} are read", size, max_bytes);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open file";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace tonewatch

@@ -1,0 +1,183 @@
+#include "daemon/store/schema.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <array>
+
+#include "daemon/store/sqlite_try.h"
+
+namespace tonewatch::daemon {
+namespace {
+
+// Version 1: the first schema. What the columns hold is documented on the structs of store.h and
+// queries.h; the history is in daemon/PROTOCOL.md ("Store schema history").
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE files (
+  path         TEXT PRIMARY KEY,
+  device       INTEGER NOT NULL,
+  inode        INTEGER NOT NULL,
+  size         INTEGER NOT NULL,
+  mtime_ns     INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK (state IN ('ok', 'failed')),
+  error        TEXT NOT NULL DEFAULT '',
+  read_offset  INTEGER NOT NULL DEFAULT 0,
+  updated_ms   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX files_failed ON files(path) WHERE state = 'failed';
+
+CREATE TABLE threads (
+  id             TEXT PRIMARY KEY,
+  subject        TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  heat           INTEGER NOT NULL,
+  trend          TEXT NOT NULL,
+  move_off_email TEXT,
+  unanswered     TEXT,
+  reply_plan     TEXT,
+  errors         TEXT NOT NULL,
+  updated_ms     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX threads_by_heat ON threads(heat DESC, updated_ms DESC);
+
+CREATE TABLE messages (
+  key              TEXT PRIMARY KEY,
+  thread_id        TEXT NOT NULL,
+  path             TEXT NOT NULL,
+  source_offset    INTEGER NOT NULL,
+  message_id       TEXT NOT NULL,
+  in_reply_to      TEXT NOT NULL,
+  refs             TEXT NOT NULL,
+  subject          TEXT NOT NULL,
+  author           TEXT NOT NULL,
+  me               INTEGER NOT NULL,
+  recipients       TEXT NOT NULL,
+  time             TEXT NOT NULL,
+  time_ms          INTEGER,
+  start_ms         INTEGER,
+  end_ms           INTEGER,
+  raw_heat         INTEGER NOT NULL,
+  heat             INTEGER NOT NULL,
+  stripping        TEXT NOT NULL,
+  omitted_findings INTEGER NOT NULL,
+  lexicon_hash     TEXT NOT NULL,
+  updated_ms       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX messages_by_thread ON messages(thread_id, time_ms);
+CREATE INDEX messages_by_lexicon ON messages(lexicon_hash);
+CREATE INDEX messages_by_heat ON messages(heat, time_ms);
+
+CREATE TABLE findings (
+  message_key    TEXT NOT NULL,
+  ord            INTEGER NOT NULL,
+  rule           TEXT NOT NULL,
+  category       TEXT NOT NULL,
+  points         INTEGER NOT NULL,
+  begin_at       INTEGER NOT NULL,
+  end_at         INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  why            TEXT NOT NULL,
+  suggestion     TEXT,
+  context        TEXT NOT NULL,
+  context_offset INTEGER NOT NULL,
+  fingerprint    TEXT NOT NULL,
+  suppressed     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (message_key, ord)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX findings_by_rule ON findings(rule);
+CREATE INDEX findings_by_fingerprint ON findings(fingerprint);
+
+CREATE TABLE suppressions (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('rule', 'thread-rule', 'finding')),
+  rule        TEXT NOT NULL DEFAULT '',
+  thread      TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT '',
+  created_ms  INTEGER NOT NULL,
+  UNIQUE (kind, rule, thread, fingerprint)
+) STRICT;
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "files, threads, messages, findings, suppressions", kVersion1},
+};
+
+Result<void> CheckNumbering(const std::string& path, std::span<const Migration> migrations) {
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    if (migrations[i].version != static_cast<int>(i) + 1) {
+      return Err(ErrorCode::kInternal, path,
+                 fmt::format("migration {} is numbered {}; migrations must be numbered 1, 2, ...",
+                             i + 1, migrations[i].version));
+    }
+  }
+  return Ok();
+}
+
+// Refuses databases this build must not touch; returns the version to migrate from.
+Result<int> CheckOwnership(SQLite::Database& db, const std::string& path, int latest) {
+  return SqliteTry(path, "reading the schema version", [&]() -> Result<int> {
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const int application = db.execAndGet("PRAGMA application_id").getInt();
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (application != kApplicationId && (version != 0 || tables != 0)) {
+      return Err(ErrorCode::kBadInput, path,
+                 fmt::format("not a tonewatch database (application id {:#x}, schema version {}, "
+                             "{} schema objects); left untouched",
+                             static_cast<unsigned>(application), version, tables),
+                 "point --database at another file");
+    }
+    if (version > latest) {
+      return Err(ErrorCode::kBadInput, path,
+                 fmt::format("schema version {} is newer than this tonewatchd understands (up to "
+                             "{}); left untouched",
+                             version, latest),
+                 "the database was written by a newer tonewatch: upgrade tonewatch, or point "
+                 "--database at another file");
+    }
+    return version;
+  });
+}
+
+Result<void> ApplyStep(SQLite::Database& db, const std::string& path, const Migration& step) {
+  const std::string doing =
+      fmt::format("migrating to schema version {} ({})", step.version, step.summary);
+  return SqliteTry(path, doing, [&]() -> Result<void> {
+    // IMMEDIATE takes the write lock first, so two processes opening one new file cannot both
+    // run a step: the second waits, then sees the version the first one wrote and skips it.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (db.execAndGet("PRAGMA user_version").getInt() >= step.version) return Ok();
+    db.exec(std::string(step.sql));
+    db.exec(fmt::format("PRAGMA user_version = {}", step.version));
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    transaction.commit();
+    return Ok();
+  });
+}
+
+}  // namespace
+
+std::span<const Migration> StoreMigrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<int> SchemaVersion(SQLite::Database& db, const std::string& path) {
+  return SqliteTry(path, "reading the schema version",
+                   [&]() -> Result<int> { return db.execAndGet("PRAGMA user_version").getInt(); });
+}
+
+Result<int> Migrate(SQLite::Database& db, const std::string& path,
+                    std::span<const Migration> migrations) {
+  if (auto numbered = CheckNumbering(path, migrations); !numbered) return numbered.error();
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  auto from = CheckOwnership(db, path, latest);
+  if (!from) return from.error();
+  for (const Migration& step : migrations.subspan(static_cast<size_t>(*from))) {
+    if (auto applied = ApplyStep(db, path, step); !applied) return applied.error();
+  }
+  return latest;
+}
+
+}  // namespace tonewatch::daemon

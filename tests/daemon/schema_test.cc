@@ -1,0 +1,196 @@
+// The store's schema across versions: a new file, a re-open, a database from the future, one that
+// is not ours, a damaged file, and a migration that fails half-way.
+
+#include "daemon/store/schema.h"
+
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <fstream>
+
+#include "daemon/store/store.h"
+#include "daemon_fixtures.h"
+
+namespace tonewatch::daemon {
+namespace {
+
+using testing::Mail;
+using testing::TempDir;
+using testing::WriteBytes;
+
+class SchemaTest : public ::testing::Test {
+ protected:
+  // Opens the store and returns its error text, or "OK".
+  std::string OpenError() {
+    auto store = Store::Open(path_);
+    if (store) return "OK";
+    EXPECT_EQ(store.error().where, path_) << "an open error must name the database";
+    return store.error().ToString();
+  }
+
+  int Pragma(const char* name) {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+  }
+
+  void Exec(const std::string& sql) {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(sql);
+  }
+
+  // Runs Migrate with `steps` on the file and returns the version reached or the error text.
+  std::string MigrateWith(std::span<const Migration> steps) {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto version = Migrate(db, path_, steps);
+    return version ? std::to_string(*version) : version.error().ToString();
+  }
+
+  TempDir dir_;
+  std::string path_ = dir_.File("tonewatch.db");
+};
+
+TEST_F(SchemaTest, NewFileGetsEveryMigration) {
+  ASSERT_EQ("OK", OpenError());
+  EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
+  EXPECT_EQ(kApplicationId, Pragma("application_id"));
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  for (const char* table : {"files", "messages", "findings", "threads", "suppressions"}) {
+    EXPECT_TRUE(db.tableExists(table)) << table;
+  }
+}
+
+TEST_F(SchemaTest, ReopeningKeepsVersionAndData) {
+  {
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store) << store.error().ToString();
+    ASSERT_TRUE(store->UpsertMessages({Mail("a@x", "t1", "client@x", 1)}));
+  }
+  for (int i = 0; i < 3; ++i) {
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store) << store.error().ToString();
+    EXPECT_EQ(1, store->Status()->messages);
+    EXPECT_EQ(LatestSchemaVersion(), store->Status()->schema_version);
+  }
+}
+
+TEST_F(SchemaTest, NewFileIsPrivateAndInWalMode) {
+  ASSERT_EQ("OK", OpenError());
+  struct stat st {};
+  ASSERT_EQ(0, ::stat(path_.c_str(), &st));
+  EXPECT_EQ(0600u, st.st_mode & 0777u);
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ("wal", db.execAndGet("PRAGMA journal_mode").getString());
+}
+
+TEST_F(SchemaTest, DatabaseFromTheFutureIsRefusedAndLeftAlone) {
+  ASSERT_EQ("OK", OpenError());
+  Exec("PRAGMA user_version = 99");
+  const std::string error = OpenError();
+  EXPECT_NE(std::string::npos, error.find("schema version 99 is newer than this tonewatchd"))
+      << error;
+  EXPECT_NE(std::string::npos, error.find("upgrade tonewatch")) << error;
+  EXPECT_EQ(99, Pragma("user_version"));
+}
+
+TEST_F(SchemaTest, AnotherProgramsDatabaseIsRefusedAndLeftAlone) {
+  Exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
+  const std::string error = OpenError();
+  EXPECT_NE(std::string::npos, error.find("not a tonewatch database")) << error;
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ("keep me", db.execAndGet("SELECT text FROM notes").getString());
+  EXPECT_FALSE(db.tableExists("messages"));
+}
+
+TEST_F(SchemaTest, GarbageFileIsACorruptDatabaseNamedByPath) {
+  WriteBytes(path_, std::string(4096, '\x5a') + "this is no database");
+  const std::string error = OpenError();
+  EXPECT_NE(std::string::npos, error.find("not a database")) << error;
+  EXPECT_NE(std::string::npos, error.find("move it aside")) << error;
+  EXPECT_EQ(0u, error.find(path_)) << error;
+}
+
+TEST_F(SchemaTest, DamagedPagesAreReportedWhenRead) {
+  {
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store);
+    std::vector<StoredMessage> many;
+    for (int i = 0; i < 200; ++i) many.push_back(Mail(fmt::format("m{}@x", i), "t1", "c@x", i));
+    ASSERT_TRUE(store->UpsertMessages(many));
+  }
+  {
+    // Checkpoint the WAL into the main file, then overwrite every page after the first.
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE");
+  }
+  std::string bytes;
+  {
+    std::ifstream in(path_, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 8192u);
+  for (size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  WriteBytes(path_, bytes);
+
+  auto store = Store::Open(path_);
+  std::string error = store ? "" : store.error().ToString();
+  if (store) {
+    auto thread = store->Thread("t1");
+    ASSERT_FALSE(thread) << "reading damaged pages must fail";
+    error = thread.error().ToString();
+    EXPECT_EQ(ErrorCode::kBadInput, thread.error().code);
+  }
+  EXPECT_EQ(0u, error.find(path_)) << error;
+  EXPECT_TRUE(error.find("malformed") != std::string::npos ||
+              error.find("not a database") != std::string::npos)
+      << error;
+}
+
+TEST_F(SchemaTest, UpgradeAppliesOnlyTheMissingStep) {
+  ASSERT_EQ("OK", OpenError());
+  Exec("INSERT INTO suppressions (kind, rule, created_ms) VALUES ('rule', 'x.y', 1)");
+  const std::array steps = {
+      StoreMigrations()[0],
+      Migration{2, "a mood column", "ALTER TABLE messages ADD COLUMN mood TEXT"},
+  };
+  EXPECT_EQ("2", MigrateWith(steps));
+  EXPECT_EQ(2, Pragma("user_version"));
+  EXPECT_EQ("2", MigrateWith(steps)) << "a second run has nothing to do";
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(1, db.execAndGet("SELECT count(*) FROM suppressions").getInt());
+}
+
+TEST_F(SchemaTest, FailingStepLeavesThePreviousVersion) {
+  ASSERT_EQ("OK", OpenError());
+  const std::array steps = {
+      StoreMigrations()[0],
+      Migration{2, "a broken step", "CREATE TABLE extra (x); CREATE TABLE messages (x)"},
+  };
+  const std::string error = MigrateWith(steps);
+  EXPECT_NE(std::string::npos, error.find("migrating to schema version 2 (a broken step)"))
+      << error;
+  EXPECT_NE(std::string::npos, error.find("already exists")) << error;
+  EXPECT_EQ(1, Pragma("user_version"));
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_FALSE(db.tableExists("extra")) << "the failed step must roll back whole";
+}
+
+TEST_F(SchemaTest, MigrationsMustBeNumberedInOrder) {
+  const std::array steps = {
+      StoreMigrations()[0],
+      Migration{3, "skips two", "SELECT 1"},
+  };
+  const std::string error = MigrateWith(steps);
+  EXPECT_NE(std::string::npos, error.find("migration 2 is numbered 3")) << error;
+}
+
+TEST_F(SchemaTest, MissingFolderIsNamed) {
+  path_ = dir_.File("no/such/folder/tonewatch.db");
+  const std::string error = OpenError();
+  EXPECT_NE(std::string::npos, error.find("cannot create the database")) << error;
+}
+
+}  // namespace
+}  // namespace tonewatch::daemon
