@@ -6,6 +6,7 @@
 
 #include "analyzers/base/hash.h"
 #include "analyzers/readers/text_reader.h"
+#include "analyzers/text/charset.h"
 #include "analyzers/text/utf8.h"
 
 namespace tonewatch {
@@ -15,6 +16,8 @@ namespace {
 constexpr size_t kSniffBytes = 8192;
 // A text has few control characters; past this share it is data, not prose.
 constexpr double kMaxControlShare = 0.10;
+// This many invalid sequences at the start of a text mean it is in another charset.
+constexpr size_t kMinDamageForCharset = 8;
 
 // A reason why `head` is not text, or empty.
 std::string BinaryReason(std::string_view head) {
@@ -61,6 +64,7 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
   size_t analyzed_bytes = 0;  // offsets of later pieces continue after earlier ones
   Fnv1a hash;
   bool first = true;
+  std::string charset;  // empty: UTF-8
   for (;;) {
     auto more = reader.Next(&piece, &offset);
     if (!more) return more.error();
@@ -70,9 +74,31 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
         return Err(ErrorCode::kBadInput, source.name(), reason, "not analyzed");
       }
       first = false;
+      // Not UTF-8 from the start: a legacy 8-bit or CJK charset, detected with ICU and used for
+      // every piece (a charset does not change within a file). A few stray bad bytes in UTF-8
+      // text are damage, not another charset: they become U+FFFD and are reported.
+      if (SanitizeUtf8(piece).damage_count >= kMinDamageForCharset) {
+        const DecodedText decoded = DetectAndDecode(piece);
+        if (decoded.charset != "UTF-8" && !decoded.damaged) {
+          charset = decoded.charset;
+          thread.errors.push_back(
+              {source.name(), fmt::format("not UTF-8; read as {} (detected)", charset)});
+        }
+      }
     }
-    SanitizedText clean = SanitizeUtf8(piece);
-    NoteDamage(clean, source.name(), offset, thread.errors);
+    SanitizedText clean;
+    if (!charset.empty()) {
+      const DecodedText decoded = DecodeCharset(piece, charset);
+      clean.text = decoded.text;
+      if (decoded.damaged) {
+        thread.errors.push_back(
+            {fmt::format("{}:byte {}", source.name(), offset),
+             fmt::format("bytes not valid in {} replaced with U+FFFD", charset)});
+      }
+    } else {
+      clean = SanitizeUtf8(piece);
+      NoteDamage(clean, source.name(), offset, thread.errors);
+    }
     hash.Add(clean.text);
     TextAnalysis analysis = engine.Analyze(clean.text);
     for (Finding& f : analysis.findings) {

@@ -193,6 +193,22 @@ TEST_F(PipelineTest, CallTranscriptBecomesAThreadOfTurnsWithMetrics) {
   EXPECT_EQ(call.call->interruptions.size(), 1u);  // turn 3 starts before turn 2 ends
 }
 
+TEST_F(PipelineTest, PlainTextInALegacyCharsetIsDetectedNotDamaged) {
+  // windows-1252 bytes: ten accented letters, none of them valid UTF-8.
+  const std::string path = WriteIn(dir_, "fable.txt",
+                                   "Les \xE9quipes ont re\xE7u la facture d\xE9j\xE0 pay\xE9"
+                                   "e, mais le d\xE9lai \xE9tait tr\xE8s long et l'\xE9t\xE9 "
+                                   "aussi.\n");
+  auto threads = Run({path});
+  ASSERT_EQ(threads.size(), 1u);
+  ASSERT_FALSE(threads[0].errors.empty());
+  EXPECT_NE(threads[0].errors[0].message.find("not UTF-8; read as"), std::string::npos)
+      << threads[0].errors[0].message;
+  for (const Notice& n : threads[0].errors) {
+    EXPECT_EQ(n.message.find("replaced with U+FFFD"), std::string::npos) << n.message;
+  }
+}
+
 TEST_F(PipelineTest, ForcedInputFormatOverridesSniffing) {
   const std::string path =
       WriteIn(dir_, "notes.txt", "Lee: You never sent the fix.\nAna: Sorry.\n");
