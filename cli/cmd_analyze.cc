@@ -38,12 +38,18 @@ class Progress {
     std::fprintf(stderr, "\r%zu/%zu inputs…", done, inputs_);
     shown_ = true;
   }
+  void Files(size_t files, size_t messages) {
+    if (!enabled_ || files % kFileStep != 0) return;
+    std::fprintf(stderr, "\r%zu files, %zu messages read…", files, messages);
+    shown_ = true;
+  }
   void Done() {
     if (enabled_ && shown_) std::fprintf(stderr, "\r\x1b[K");
   }
 
  private:
   static constexpr uint64_t kLineStep = 50000;
+  static constexpr size_t kFileStep = 500;
   size_t inputs_;
   bool enabled_;
   bool shown_ = false;
@@ -115,9 +121,14 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
   pipeline_options.now_ms = NowMs();
   pipeline_options.keep_context = options.format != "json" || options.plan;
   pipeline_options.input_format = options.input_format == "auto" ? "" : options.input_format;
+  pipeline_options.thread.unanswered_after_ms =
+      static_cast<int64_t>(options.unanswered_hours * 3600.0 * 1000.0);
+  Progress progress(inputs.size());
+  pipeline_options.on_file = [&](const PipelineStats& stats) {
+    progress.Files(stats.files, stats.messages);
+  };
   InputPipeline pipeline(engine, pipeline_options);
   const TextStyle style{UseColor(options.color)};
-  Progress progress(inputs.size());
   size_t failed_inputs = 0;
   std::optional<Error> lexicon_error;  // a broken mail lexicon fails the run with its own code
   for (size_t i = 0; i < inputs.size(); ++i) {

@@ -22,6 +22,7 @@ struct AnalyzeOptions {
   bool plan = false;            // add a reply plan for the hottest counterpart message
   std::vector<std::string> me;  // the user's addresses or speaker names
   std::string input_format;     // empty: recognize each input by its content
+  double unanswered_hours = 4;  // a hot message unanswered this long is reported
 };
 
 Result<void> CmdAnalyze(const AnalyzeOptions& options);

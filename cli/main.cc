@@ -59,6 +59,11 @@ int Run(int argc, char** argv) {
                    "What every input is, instead of recognizing it by content: auto (default), "
                    "plain, mail, mbox, vtt, srt, speaker (\"Name: text\" lines), json")
       ->check(CLI::IsMember({"auto", "plain", "mail", "mbox", "vtt", "srt", "speaker", "json"}));
+  cmd_analyze
+      ->add_option("--unanswered-hours", analyze.unanswered_hours,
+                   "Report a hot message from the counterpart with no reply from you after this "
+                   "many hours (default 4)")
+      ->check(CLI::Range(0.0, 24.0 * 365));
   cmd_analyze->add_flag("--plan", analyze.plan,
                         "Add a reply plan for the hottest message: its concerns in order, with "
                         "advice, then the steps of a calm reply");

@@ -103,6 +103,7 @@ std::vector<Error> InputPipeline::Add(const std::string& path,
   for (const auto& file : ListInputFiles(path, &errors)) {
     auto more = AddFile(file.string(), emit);
     errors.insert(errors.end(), more.begin(), more.end());
+    if (options_.on_file) options_.on_file(stats_);
   }
   stats_.failed += errors.size();
   return errors;

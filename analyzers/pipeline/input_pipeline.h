@@ -32,6 +32,13 @@ using MailCleaner = std::function<MailText(const MailBody&)>;
 // HTML turned into text, and the stripping verdict recorded.
 MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon);
 
+// Counts for the end-of-run summary.
+struct PipelineStats {
+  size_t files = 0;
+  size_t messages = 0;
+  size_t failed = 0;  // inputs (files or messages) that could not be analyzed
+};
+
 struct PipelineOptions {
   std::vector<std::string> me;  // the user's addresses or names (case-insensitive)
   ThreadModelOptions thread;
@@ -47,18 +54,13 @@ struct PipelineOptions {
   // What every input is, instead of recognizing it by content: "plain", "mail", "mbox", or a
   // transcript format ("vtt", "srt", "speaker", "json"). Empty: recognize each input.
   std::string input_format;
+  // Called after each file is read, with the counts so far: for progress on long runs.
+  std::function<void(const PipelineStats&)> on_file;
 };
 
 // The values PipelineOptions::input_format accepts, for --help.
 inline constexpr const char* kInputFormats[] = {"plain", "mail",    "mbox", "vtt",
                                                 "srt",   "speaker", "json"};
-
-// Counts for the end-of-run summary.
-struct PipelineStats {
-  size_t files = 0;
-  size_t messages = 0;
-  size_t failed = 0;  // inputs (files or messages) that could not be analyzed
-};
 
 // Reads inputs of every kind — plain text, a mail message, an mbox, a folder of them — each
 // recognized by its content, and turns them into thread reports.

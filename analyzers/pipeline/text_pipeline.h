@@ -12,14 +12,19 @@
 
 namespace tonewatch {
 
+// Pieces of a long text: large enough for any real message, small enough that the engine's offset
+// maps stay in tens of MiB (16 MiB pieces took 650 MiB).
+inline constexpr size_t kDefaultPieceBytes = 1 << 20;
+
 // Analyzes a plain-text source as one message (a thread of one), streaming it through the engine
-// in pieces of at most `piece_bytes` (default: Engine::kMaxTextBytes). Invalid UTF-8 and NUL bytes
-// are replaced with U+FFFD and listed in the report's errors with their byte offsets in the source.
+// in pieces of at most `piece_bytes` (default kDefaultPieceBytes; at most Engine::kMaxTextBytes).
+// Invalid UTF-8 and NUL bytes are replaced with U+FFFD and listed in the report's errors with their
+// byte offsets in the source.
 //
 // Fails (kBadInput) when the start of the source looks binary, and with the source's read error;
 // a failure names the source.
 Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
-                                       size_t piece_bytes = Engine::kMaxTextBytes);
+                                       size_t piece_bytes = kDefaultPieceBytes);
 
 // One line's result for --each-line.
 struct LineResult {
