@@ -8,8 +8,6 @@
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/render/json_render.h"
 #include "analyzers/render/text_render.h"
-#include "analyzers/thread/reply_plan.h"
-#include "analyzers/thread/thread_model.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
 

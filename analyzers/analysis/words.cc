@@ -74,6 +74,14 @@ bool IsNegated(std::string_view before, int window, const std::vector<std::strin
   return false;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string FoldWhitespace(std::string_view text) {
   std::string out;
   bool space = false;

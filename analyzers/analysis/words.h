@@ -39,6 +39,10 @@ std::vector<std::string_view> ClauseWordsBefore(std::string_view text, int count
 bool IsNegated(std::string_view before, int window, const std::vector<std::string>& negators,
                const std::vector<std::string>& clause_breaks);
 
+// `text` with A-Z made a-z, other bytes untouched: for addresses, header names and subjects, where
+// ASCII case is all that varies.
+std::string AsciiLower(std::string_view text);
+
 // `text` on one line: every run of spaces, tabs and line breaks becomes one space, and the ends
 // are trimmed. For showing a sentence as a quote.
 std::string FoldWhitespace(std::string_view text);

@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
@@ -69,7 +67,6 @@ std::string JoinExample(std::string_view example) {
   }
   return out;
 }
-
 
 std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
                                  std::vector<std::string>& problems) {

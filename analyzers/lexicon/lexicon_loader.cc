@@ -4,9 +4,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
@@ -46,7 +44,6 @@ class Problems {
 int LineOf(const toml::node* node, int fallback) {
   return node != nullptr ? static_cast<int>(node->source().begin.line) : fallback;
 }
-
 
 std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
                                  Problems& problems) {

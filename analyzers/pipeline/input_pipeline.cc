@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzers/analysis/words.h"
 #include "analyzers/base/hash.h"
 #include "analyzers/call/call_metrics.h"
 #include "analyzers/clean/cleaner.h"
@@ -23,21 +24,14 @@ constexpr size_t kSniffBytes = 64 * 1024;
 // Mail on standard input is parsed from memory; past this it must come as a file.
 constexpr size_t kMaxStdinMail = 1024ULL << 20;
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // "Dana Smith <dana@x.com>" -> "dana@x.com"; a bare address stays.
 std::string AddressOf(const std::string& author) {
   const size_t open = author.rfind('<');
   const size_t close = author.rfind('>');
   if (open != std::string::npos && close != std::string::npos && close > open) {
-    return Lower(author.substr(open + 1, close - open - 1));
+    return AsciiLower(author.substr(open + 1, close - open - 1));
   }
-  return Lower(author);
+  return AsciiLower(author);
 }
 
 // The display name of "Dana Smith <dana@x.com>", or empty.
@@ -46,7 +40,7 @@ std::string NameOf(const std::string& author) {
   std::string name = author.substr(0, open == std::string::npos ? 0 : open);
   name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
   while (!name.empty() && name.back() == ' ') name.pop_back();
-  return Lower(name);
+  return AsciiLower(name);
 }
 
 Result<std::string> ReadHead(ByteSource& source) {
@@ -71,7 +65,7 @@ MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon) {
 
 InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
     : engine_(engine), options_(std::move(options)) {
-  for (auto& m : options_.me) m = Lower(m);
+  for (auto& m : options_.me) m = AsciiLower(m);
   for (const Rule& rule : engine_.lexicon().rules) rules_.emplace(rule.id, &rule);
 }
 
@@ -92,7 +86,7 @@ bool InputPipeline::IsMe(const std::string& author) const {
   const std::string address = AddressOf(author);
   const std::string name = NameOf(author);
   return std::any_of(options_.me.begin(), options_.me.end(), [&](const std::string& me) {
-    return me == address || (!name.empty() && me == name) || me == Lower(author);
+    return me == address || (!name.empty() && me == name) || me == AsciiLower(author);
   });
 }
 
@@ -125,8 +119,7 @@ std::vector<Error> InputPipeline::AddFile(const std::string& path,
   switch (SniffSource(*head)) {
     case SourceKind::kBinary:
       return {MakeError(ErrorCode::kBadInput, source->name(),
-                        fmt::format("not text or mail ({})", BinaryReasonKind(*head)),
-                        "not analyzed")};
+                        fmt::format("not text or mail ({})", BinaryReason(*head)), "not analyzed")};
     case SourceKind::kMail:
       return AddMailSource(*source, std::move(*head), false);
     case SourceKind::kMbox:

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "analyzers/base/hash.h"
+#include "analyzers/readers/sniff.h"
 #include "analyzers/readers/text_reader.h"
 #include "analyzers/text/charset.h"
 #include "analyzers/text/utf8.h"
@@ -12,30 +14,8 @@
 namespace tonewatch {
 namespace {
 
-// How much of the start of a source is inspected for binary content.
-constexpr size_t kSniffBytes = 8192;
-// A text has few control characters; past this share it is data, not prose.
-constexpr double kMaxControlShare = 0.10;
 // This many invalid sequences at the start of a text mean it is in another charset.
 constexpr size_t kMinDamageForCharset = 8;
-
-// A reason why `head` is not text, or empty.
-std::string BinaryReason(std::string_view head) {
-  head = head.substr(0, kSniffBytes);
-  if (size_t nul = head.find('\0'); nul != std::string_view::npos) {
-    return fmt::format("looks like binary data (NUL byte at offset {})", nul);
-  }
-  const size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f';
-  });
-  if (!head.empty() &&
-      static_cast<double>(controls) / static_cast<double>(head.size()) > kMaxControlShare) {
-    return fmt::format("looks like binary data ({} control bytes in the first {})", controls,
-                       head.size());
-  }
-  return {};
-}
 
 void NoteDamage(const SanitizedText& clean, const std::string& name, uint64_t base,
                 std::vector<Notice>& out) {
@@ -69,34 +49,42 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
     auto more = reader.Next(&piece, &offset);
     if (!more) return more.error();
     if (!*more) break;
+    const bool first_piece = first;
     if (first) {
       if (std::string reason = BinaryReason(piece); !reason.empty()) {
-        return Err(ErrorCode::kBadInput, source.name(), reason, "not analyzed");
+        return Err(ErrorCode::kBadInput, source.name(),
+                   fmt::format("looks like binary data ({})", reason), "not analyzed");
       }
       first = false;
+    }
+    SanitizedText clean;
+    std::optional<DecodedText> decoded;
+    if (charset.empty()) {
+      clean = SanitizeUtf8(piece);
       // Not UTF-8 from the start: a legacy 8-bit or CJK charset, detected with ICU and used for
       // every piece (a charset does not change within a file). A few stray bad bytes in UTF-8
       // text are damage, not another charset: they become U+FFFD and are reported.
-      if (SanitizeUtf8(piece).damage_count >= kMinDamageForCharset) {
-        const DecodedText decoded = DetectAndDecode(piece);
-        if (decoded.charset != "UTF-8" && !decoded.damaged) {
-          charset = decoded.charset;
+      if (first_piece && clean.damage_count >= kMinDamageForCharset) {
+        DecodedText detected = DetectAndDecode(piece);
+        if (detected.charset != "UTF-8" && !detected.damaged) {
+          charset = detected.charset;
           thread.errors.push_back(
               {source.name(), fmt::format("not UTF-8; read as {} (detected)", charset)});
+          decoded = std::move(detected);
         }
       }
+    } else {
+      decoded = DecodeCharset(piece, charset);
     }
-    SanitizedText clean;
-    if (!charset.empty()) {
-      const DecodedText decoded = DecodeCharset(piece, charset);
-      clean.text = decoded.text;
-      if (decoded.damaged) {
+    if (decoded) {
+      clean = SanitizedText{};
+      clean.text = std::move(decoded->text);
+      if (decoded->damaged) {
         thread.errors.push_back(
             {fmt::format("{}:byte {}", source.name(), offset),
              fmt::format("bytes not valid in {} replaced with U+FFFD", charset)});
       }
     } else {
-      clean = SanitizeUtf8(piece);
       NoteDamage(clean, source.name(), offset, thread.errors);
     }
     hash.Add(clean.text);

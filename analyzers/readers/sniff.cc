@@ -1,5 +1,7 @@
 #include "analyzers/readers/sniff.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -59,20 +61,18 @@ int MailHeaderCount(std::string_view text) {
 
 }  // namespace
 
-std::string_view BinaryReasonKind(std::string_view head) {
+std::string BinaryReason(std::string_view head) {
   head = head.substr(0, kBinarySample);
-  if (StartsWithBom(head, "\xFF\xFE") || StartsWithBom(head, "\xFE\xFF") ||
-      StartsWithBom(head, std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return {};
+  if (const size_t nul = head.find('\0'); nul != std::string_view::npos) {
+    return fmt::format("NUL byte at offset {}", nul);
   }
-  if (head.find('\0') != std::string_view::npos) return "NUL bytes";
   const size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != 0x1B;
   });
   if (!head.empty() &&
       static_cast<double>(controls) / static_cast<double>(head.size()) > kMaxControlShare) {
-    return "many control bytes";
+    return fmt::format("{} control bytes in the first {}", controls, head.size());
   }
   return {};
 }
@@ -81,7 +81,10 @@ SourceKind SniffSource(std::string_view head) {
   head = head.substr(0, kSniffBytes);
   if (StartsWithBom(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) return SourceKind::kEmpty;
-  if (!BinaryReasonKind(head).empty()) return SourceKind::kBinary;
+  // UTF-16/32 text has NUL bytes but a BOM: the transcript reader decodes it.
+  const bool wide_bom = StartsWithBom(head, "\xFF\xFE") || StartsWithBom(head, "\xFE\xFF") ||
+                        StartsWithBom(head, std::string_view("\x00\x00\xFE\xFF", 4));
+  if (!wide_bom && !BinaryReason(head).empty()) return SourceKind::kBinary;
   // Mail first: a header block ("From: ...", "Subject: ...") would also read as speaker labels.
   if (head.substr(0, 5) == "From ") {
     const size_t nl = head.find('\n');

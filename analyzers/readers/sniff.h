@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace tonewatch {
@@ -18,7 +19,9 @@ enum class SourceKind {
 // transcript reader decodes them).
 SourceKind SniffSource(std::string_view head);
 
-// Why `head` is binary, or empty when it is not ("NUL byte at offset 12").
-std::string_view BinaryReasonKind(std::string_view head);
+// Why `head` (its first 8 KiB) is binary data rather than text, or empty when it is text:
+// "NUL byte at offset 12", "900 control bytes in the first 8192". The one binary check of the
+// readers; callers word the message around it.
+std::string BinaryReason(std::string_view head);
 
 }  // namespace tonewatch

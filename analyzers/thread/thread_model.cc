@@ -6,19 +6,14 @@
 #include <cmath>
 #include <set>
 
+#include "analyzers/analysis/words.h"
+
 namespace tonewatch {
 namespace {
 
 bool HasCategory(const MessageReport& m, Category a, Category b) {
   return std::any_of(m.findings.begin(), m.findings.end(),
                      [&](const Finding& f) { return f.category == a || f.category == b; });
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 bool ContainsAny(const std::string& lowered, const std::vector<std::string>& markers) {
@@ -95,12 +90,12 @@ void FastExchangeReason(const std::vector<MessageReport>& messages, const std::s
 void RecipientReason(const std::vector<MessageReport>& messages, const LanguageData& language,
                      std::vector<std::string>& reasons) {
   std::set<std::string> earlier;
-  for (const auto& r : messages.front().recipients) earlier.insert(Lower(r));
-  earlier.insert(Lower(messages.front().author));
+  for (const auto& r : messages.front().recipients) earlier.insert(AsciiLower(r));
+  earlier.insert(AsciiLower(messages.front().author));
   std::vector<std::string> added;
   for (size_t i = 1; i < messages.size(); ++i) {
     for (const auto& r : messages[i].recipients) {
-      const std::string lowered = Lower(r);
+      const std::string lowered = AsciiLower(r);
       if (earlier.insert(lowered).second && (ContainsAny(lowered, language.senior_markers) ||
                                              ContainsAny(lowered, language.legal_markers))) {
         added.push_back(r);

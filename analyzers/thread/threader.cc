@@ -6,6 +6,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "analyzers/analysis/words.h"
+
 namespace tonewatch {
 namespace {
 
@@ -14,14 +16,6 @@ namespace {
 constexpr std::array<std::string_view, 22> kPrefixes = {
     "re",  "fw", "fwd", "aw", "wg",  "sv",  "vs",  "vl", "antw", "doorst", "tr",
     "rif", "r",  "i",   "rv", "enc", "res", "odp", "pd", "ynt",  "ilt",    "fs"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Length of one leading prefix ("Re:", "RE[2]:", "[tag]") with its spaces, or 0.
 size_t PrefixLength(std::string_view s) {
@@ -35,7 +29,7 @@ size_t PrefixLength(std::string_view s) {
     ++word;
   }
   if (word == 0) return 0;
-  const std::string lowered = Lower(s.substr(0, word));
+  const std::string lowered = AsciiLower(s.substr(0, word));
   if (std::find(kPrefixes.begin(), kPrefixes.end(), lowered) == kPrefixes.end()) return 0;
   size_t p = word;
   if (p < s.size() && s[p] == '[') {  // "Re[2]:"
@@ -72,7 +66,7 @@ std::string NormalizeSubject(std::string_view subject) {
     subject = TrimLeft(subject.substr(n));
   }
   std::string out;
-  for (char c : Lower(subject)) {
+  for (char c : AsciiLower(subject)) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzers/readers/sniff.h"
 #include "analyzers/readers/transcript/charset.h"
 #include "analyzers/readers/transcript/json_transcript_reader.h"
 #include "analyzers/readers/transcript/notice_log.h"
@@ -18,24 +19,6 @@ namespace {
 
 // How much decoded text decides the format and the binary check.
 constexpr size_t kSniffBytes = 8192;
-// Text has few control characters; past this share it is data.
-constexpr double kMaxControlShare = 0.10;
-
-// Why `head` is not text, or empty.
-std::string BinaryReason(std::string_view head) {
-  if (const size_t nul = head.find('\0'); nul != std::string_view::npos) {
-    return fmt::format("looks like binary data (NUL byte at offset {})", nul);
-  }
-  const auto controls = std::count_if(head.begin(), head.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f';
-  });
-  if (static_cast<double>(controls) > kMaxControlShare * static_cast<double>(head.size())) {
-    return fmt::format("looks like binary data ({} control bytes in the first {})", controls,
-                       head.size());
-  }
-  return {};
-}
 
 Result<CueStats> Dispatch(TranscriptFormat format, TranscriptLines& lines, NoticeLog& log,
                           const CueSink& sink) {
@@ -62,6 +45,7 @@ Result<void> ReadCues(std::string prefix, ByteSource& source,
   if (!head) return head.error();
   if (head->empty()) return Err(ErrorCode::kBadInput, source.name(), "is empty", "nothing to read");
   if (std::string reason = BinaryReason(*head); !reason.empty()) {
+    reason = fmt::format("looks like binary data ({})", reason);
     return Err(ErrorCode::kBadInput, source.name(), reason, "not a transcript; not read");
   }
   const std::optional<TranscriptFormat> format = forced ? forced : DetectTranscriptFormat(*head);
