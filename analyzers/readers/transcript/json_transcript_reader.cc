@@ -58,8 +58,9 @@ class JsonChars {
       return false;
     }
     // Lines are joined with the line break they had; the pieces of one long line are not.
-    buffer_.assign(line_ > 0 && !line.continued ? "\n" : "");
-    buffer_ += line.text;
+    buffer_.clear();
+    if (line_ > 0 && !line.continued) buffer_.push_back('\n');
+    buffer_.append(line.text);
     pos_ = 0;
     line_ = line.number;
     return true;
