@@ -11,6 +11,7 @@
 
 #include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
+#include "analyzers/lexicon/toml_fields.h"
 
 namespace tonewatch {
 namespace {
@@ -83,14 +84,17 @@ std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
 class PatternReader {
  public:
   PatternReader(const toml::table& table, MailPattern base, std::vector<std::string>& problems)
-      : table_(table), pattern_(std::move(base)), problems_(problems) {}
+      : table_(table),
+        pattern_(std::move(base)),
+        problems_(problems),
+        fields_(table, [this](std::string_view key, std::string reason) { Fail(key, reason); }) {}
 
   std::optional<MailPattern> Read() {
-    pattern_.language = String("lang").value_or("");
-    pattern_.pattern = String("pattern").value_or("");
+    pattern_.language = fields_.String("lang", true).value_or("");
+    pattern_.pattern = fields_.String("pattern", true).value_or("");
     if (table_.contains("pattern") && pattern_.pattern.empty()) Fail("pattern", "empty pattern");
-    pattern_.match = Strings("match");
-    pattern_.no_match = Strings("no_match");
+    pattern_.match = fields_.Strings("match", 1);
+    pattern_.no_match = fields_.Strings("no_match", 1);
     if (const toml::node* n = table_.get("needs_quote")) {
       if (pattern_.kind != "attribution") {
         Fail("needs_quote", "needs_quote is for [[attribution]] only");
@@ -101,52 +105,16 @@ class PatternReader {
       }
     }
     CheckLanguage();
-    for (const auto& [key, value] : table_) {
-      static const std::set<std::string, std::less<>> kKnown = {"lang", "pattern", "match",
-                                                                "no_match", "needs_quote"};
-      if (!kKnown.contains(key.str()))
-        Fail(key.str(), fmt::format("unknown field '{}'", key.str()));
-    }
+    fields_.CheckKnown({"lang", "pattern", "match", "no_match", "needs_quote"});
     return failed_ ? std::nullopt : std::optional<MailPattern>(std::move(pattern_));
   }
 
  private:
   void Fail(std::string_view key, std::string reason) {
     failed_ = true;
-    const toml::node* n = table_.get(key);
-    const int line = n != nullptr ? static_cast<int>(n->source().begin.line) : pattern_.line;
+    const int line = fields_.LineOf(key, pattern_.line);
     problems_.push_back(
         fmt::format("{}:{}: [[{}]]: {}", pattern_.file, line, pattern_.kind, reason));
-  }
-
-  std::optional<std::string> String(std::string_view key) {
-    const toml::node* n = table_.get(key);
-    if (n == nullptr) {
-      Fail(key, fmt::format("missing '{}'", key));
-      return std::nullopt;
-    }
-    auto value = n->value<std::string>();
-    if (!value) Fail(key, fmt::format("'{}' must be a string", key));
-    return value;
-  }
-
-  std::vector<std::string> Strings(std::string_view key) {
-    std::vector<std::string> out;
-    const toml::node* n = table_.get(key);
-    const toml::array* array = n != nullptr ? n->as_array() : nullptr;
-    if (array == nullptr) {
-      Fail(key, fmt::format("'{}' must be an array of at least one string", key));
-      return out;
-    }
-    for (const toml::node& item : *array) {
-      if (auto s = item.value<std::string>()) {
-        out.push_back(*s);
-      } else {
-        Fail(key, fmt::format("'{}' holds a value that is not a string", key));
-      }
-    }
-    if (out.empty()) Fail(key, fmt::format("'{}' needs at least one example", key));
-    return out;
   }
 
   void CheckLanguage() {
@@ -160,6 +128,7 @@ class PatternReader {
   const toml::table& table_;
   MailPattern pattern_;
   std::vector<std::string>& problems_;
+  TomlFields fields_;
   bool failed_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "analyzers/base/file.h"
 #include "analyzers/base/hash.h"
 #include "analyzers/lexicon/lexicon.h"
+#include "analyzers/lexicon/toml_fields.h"
 
 namespace tonewatch {
 namespace {
@@ -59,7 +60,9 @@ std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
 class RuleReader {
  public:
   RuleReader(const toml::table& table, std::string file, int line, Problems& problems)
-      : table_(table), problems_(problems) {
+      : table_(table),
+        problems_(problems),
+        fields_(table, [this](std::string_view key, std::string reason) { Fail(key, reason); }) {
     rule_.file = std::move(file);
     rule_.line = line;
   }
@@ -83,56 +86,25 @@ class RuleReader {
     rule_.no_match = Strings("no_match");
     rule_.unless_before = String("unless_before", false).value_or("");
     rule_.unless_after = String("unless_after", false).value_or("");
-    if (const toml::node* n = table_.get("negatable")) {
-      if (auto b = n->value<bool>()) {
-        rule_.negatable = *b;
-      } else {
-        Fail("negatable", "negatable must be true or false");
-      }
-    }
-    CheckUnknownKeys();
+    if (auto negatable = fields_.Bool("negatable")) rule_.negatable = *negatable;
+    fields_.CheckKnown({"id", "category", "points", "pattern", "why", "suggestion", "match",
+                        "no_match", "negatable", "unless_before", "unless_after"});
     return failed_ ? std::nullopt : std::optional<Rule>(std::move(rule_));
   }
 
  private:
   void Fail(std::string_view key, std::string reason) {
     failed_ = true;
-    const int line = LineOf(table_.get(key), rule_.line);
+    const int line = fields_.LineOf(key, rule_.line);
     problems_.Add(fmt::format("{}:{}: rule {}: {}", rule_.file, line,
                               rule_.id.empty() ? "<no id>" : rule_.id, reason));
   }
 
   std::optional<std::string> String(std::string_view key, bool required) {
-    const toml::node* n = table_.get(key);
-    if (n == nullptr) {
-      if (required) Fail(key, fmt::format("missing '{}'", key));
-      return std::nullopt;
-    }
-    auto value = n->value<std::string>();
-    if (!value) Fail(key, fmt::format("'{}' must be a string", key));
-    return value;
+    return fields_.String(key, required);
   }
-
   std::vector<std::string> Strings(std::string_view key) {
-    std::vector<std::string> out;
-    const toml::node* n = table_.get(key);
-    const toml::array* array = n != nullptr ? n->as_array() : nullptr;
-    if (array == nullptr) {
-      Fail(key, fmt::format("'{}' must be an array of at least {} strings", key, kMinExamples));
-      return out;
-    }
-    for (const toml::node& item : *array) {
-      if (auto s = item.value<std::string>()) {
-        out.push_back(*s);
-      } else {
-        Fail(key, fmt::format("'{}' holds a value that is not a string", key));
-      }
-    }
-    if (out.size() < static_cast<size_t>(kMinExamples)) {
-      Fail(key,
-           fmt::format("'{}' needs at least {} examples, has {}", key, kMinExamples, out.size()));
-    }
-    return out;
+    return fields_.Strings(key, static_cast<size_t>(kMinExamples));
   }
 
   void CheckId(std::optional<Category> category) {
@@ -178,19 +150,9 @@ class RuleReader {
     }
   }
 
-  void CheckUnknownKeys() {
-    static const std::set<std::string, std::less<>> kKnown = {
-        "id",    "category", "points",    "pattern",       "why",         "suggestion",
-        "match", "no_match", "negatable", "unless_before", "unless_after"};
-    for (const auto& [key, value] : table_) {
-      if (!kKnown.contains(key.str())) {
-        Fail(key.str(), fmt::format("unknown field '{}'", key.str()));
-      }
-    }
-  }
-
   const toml::table& table_;
   Problems& problems_;
+  TomlFields fields_;
   Rule rule_;
   bool failed_ = false;
 };
