@@ -7,14 +7,12 @@
 #include "analyzers/analysis/words.h"
 #include "analyzers/base/hash.h"
 #include "analyzers/call/call_metrics.h"
-#include "analyzers/clean/cleaner.h"
 #include "analyzers/pipeline/text_pipeline.h"
 #include "analyzers/readers/byte_source.h"
 #include "analyzers/readers/folder_walker.h"
 #include "analyzers/readers/mail/mail_reader.h"
 #include "analyzers/readers/sniff.h"
 #include "analyzers/readers/transcript/transcript_reader.h"
-#include "analyzers/text/utf8.h"
 #include "analyzers/thread/reply_plan.h"
 
 namespace tonewatch {
@@ -23,25 +21,6 @@ namespace {
 constexpr size_t kSniffBytes = 64 * 1024;
 // Mail on standard input is parsed from memory; past this it must come as a file.
 constexpr size_t kMaxStdinMail = 1024ULL << 20;
-
-// "Dana Smith <dana@x.com>" -> "dana@x.com"; a bare address stays.
-std::string AddressOf(const std::string& author) {
-  const size_t open = author.rfind('<');
-  const size_t close = author.rfind('>');
-  if (open != std::string::npos && close != std::string::npos && close > open) {
-    return AsciiLower(author.substr(open + 1, close - open - 1));
-  }
-  return AsciiLower(author);
-}
-
-// The display name of "Dana Smith <dana@x.com>", or empty.
-std::string NameOf(const std::string& author) {
-  const size_t open = author.find('<');
-  std::string name = author.substr(0, open == std::string::npos ? 0 : open);
-  name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
-  while (!name.empty() && name.back() == ' ') name.pop_back();
-  return AsciiLower(name);
-}
 
 Result<std::string> ReadHead(ByteSource& source) {
   std::string head;
@@ -54,14 +33,6 @@ Result<std::string> ReadHead(ByteSource& source) {
 }
 
 }  // namespace
-
-MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon) {
-  return [lexicon](const MailBody& body) {
-    const CleanedBody clean =
-        body.html ? CleanHtmlBody(body.text, *lexicon) : CleanPlainBody(body.text, *lexicon);
-    return MailText{clean.text, std::string(StrippingName(clean.stripping))};
-  };
-}
 
 InputPipeline::InputPipeline(const Engine& engine, PipelineOptions options)
     : engine_(engine), options_(std::move(options)) {
@@ -82,12 +53,7 @@ Result<void> InputPipeline::EnsureMailCleaner() {
 }
 
 bool InputPipeline::IsMe(const std::string& author) const {
-  if (author.empty()) return false;
-  const std::string address = AddressOf(author);
-  const std::string name = NameOf(author);
-  return std::any_of(options_.me.begin(), options_.me.end(), [&](const std::string& me) {
-    return me == address || (!name.empty() && me == name) || me == AsciiLower(author);
-  });
+  return AuthorIsMe(author, options_.me);
 }
 
 std::vector<Error> InputPipeline::Add(const std::string& path,
@@ -212,32 +178,9 @@ std::vector<Error> InputPipeline::AddCall(ByteSource& source, std::string head,
 
 void InputPipeline::AddMail(ParsedMail&& parsed, const std::string& source) {
   ++stats_.messages;
-  DocMessage& doc = parsed.message;
-  MailText text = options_.clean_mail(parsed.body);
-  if (text.text.size() > Engine::kMaxTextBytes) {
-    mail_errors_.push_back({fmt::format("{}:byte {}", source, doc.source_offset),
-                            fmt::format("message text is {} bytes; only the first {} analyzed",
-                                        text.text.size(), Engine::kMaxTextBytes)});
-    text.text.resize(Utf8Floor(text.text, Engine::kMaxTextBytes));
-  }
-  MessageReport r;
-  r.id = doc.id;
-  if (r.id.empty()) {
-    Fnv1a hash;
-    hash.Add(source);
-    hash.Add(std::to_string(doc.source_offset));
-    r.id = fmt::format("m{}", hash.Hex());
-  }
-  r.author = doc.author;
+  const DocMessage& doc = parsed.message;
+  MessageReport r = AnalyzeMail(engine_, options_.clean_mail, parsed, source, &mail_errors_);
   r.me = IsMe(doc.author);
-  r.time = doc.time;
-  r.time_ms = doc.start_ms;
-  r.recipients = doc.recipients;
-  r.stripping = text.stripping;
-  r.subject = doc.subject;
-  TextAnalysis analysis = engine_.Analyze(text.text);
-  r.heat = analysis.heat;
-  r.findings = std::move(analysis.findings);
   Compact(r.findings);
   threader_.Add(ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms});
   MailItem item;

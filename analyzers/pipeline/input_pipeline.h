@@ -10,6 +10,7 @@
 #include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/engine.h"
 #include "analyzers/pipeline/held_reports.h"
+#include "analyzers/pipeline/mail_analysis.h"
 #include "analyzers/readers/byte_source.h"
 #include "analyzers/readers/mail/mime_message.h"
 #include "analyzers/report/report.h"
@@ -17,20 +18,6 @@
 #include "analyzers/thread/threader.h"
 
 namespace tonewatch {
-
-// The text of a mail body to analyze, and how quotes and signatures were removed.
-struct MailText {
-  std::string text;
-  std::string stripping = "none";
-};
-
-// Turns a decoded body into the sender's own words. The CLI and the daemon plug in the mail
-// cleaner (MailCleanerFor); the default keeps the body as it is.
-using MailCleaner = std::function<MailText(const MailBody&)>;
-
-// The cleaner of analyzers/clean/ over `lexicon`: quotes, signatures and disclaimers removed,
-// HTML turned into text, and the stripping verdict recorded.
-MailCleaner MailCleanerFor(std::shared_ptr<const MailLexicon> lexicon);
 
 // Counts for the end-of-run summary.
 struct PipelineStats {

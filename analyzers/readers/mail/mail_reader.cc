@@ -42,8 +42,8 @@ GObjectPtr<GMimeMessage> ParseOne(GMimeStream* stream) {
 
 Result<size_t> ReadMbox(GMimeStream* stream, const std::string& name,
                         const std::function<void(ParsedMail&&)>& on_message,
-                        std::vector<Notice>* errors) {
-  MboxSplitter splitter(stream);
+                        std::vector<Notice>* errors, int64_t start = 0) {
+  MboxSplitter splitter(stream, start);
   size_t count = 0;
   size_t damaged = 0;
   while (const std::optional<MboxEntry> entry = splitter.Next()) {
@@ -63,7 +63,7 @@ Result<size_t> ReadMbox(GMimeStream* stream, const std::string& name,
     ++count;
     on_message(std::move(*parsed));
   }
-  if (count == 0) {
+  if (count == 0 && !(start > 0 && damaged == 0)) {
     return Err(ErrorCode::kBadInput, name,
                damaged > 0 ? "no readable message in this mbox" : "empty mbox");
   }
@@ -72,8 +72,8 @@ Result<size_t> ReadMbox(GMimeStream* stream, const std::string& name,
 
 Result<size_t> ReadStream(GMimeStream* stream, const std::string& name, MailFormat format,
                           const std::function<void(ParsedMail&&)>& on_message,
-                          std::vector<Notice>* errors) {
-  if (format == MailFormat::kMbox) return ReadMbox(stream, name, on_message, errors);
+                          std::vector<Notice>* errors, int64_t start = 0) {
+  if (format == MailFormat::kMbox) return ReadMbox(stream, name, on_message, errors, start);
   GObjectPtr<GMimeMessage> mime = ParseOne(stream);
   if (!mime) return Err(ErrorCode::kBadInput, name, "not a mail message");
   ParsedMail parsed = ReadMime(mime.get(), name, errors);
@@ -87,7 +87,7 @@ Result<size_t> ReadStream(GMimeStream* stream, const std::string& name, MailForm
 
 Result<size_t> ReadMailFile(const std::string& path, MailFormat format,
                             const std::function<void(ParsedMail&&)>& on_message,
-                            std::vector<Notice>* errors) {
+                            std::vector<Notice>* errors, int64_t start_offset) {
   EnsureGMime();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -97,7 +97,7 @@ Result<size_t> ReadMailFile(const std::string& path, MailFormat format,
   }
   // The stream owns the descriptor from here on.
   GObjectPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
-  return ReadStream(stream.get(), path, format, on_message, errors);
+  return ReadStream(stream.get(), path, format, on_message, errors, start_offset);
 }
 
 Result<size_t> ReadMailBytes(std::string bytes, const std::string& name, MailFormat format,

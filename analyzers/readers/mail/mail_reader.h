@@ -22,9 +22,13 @@ enum class MailFormat {
 //
 // A damaged message is reported in `errors` with the file and byte offset and skipped; the rest
 // is read. Fails (naming the file) only when the file cannot be opened or holds no message at all.
+//
+// `start_offset` (mbox only) starts reading there, for an mbox that grew since it was last read:
+// it must be where the last read ended. Reading from a start offset finds nothing to read without
+// failing (returns 0).
 Result<size_t> ReadMailFile(const std::string& path, MailFormat format,
                             const std::function<void(ParsedMail&&)>& on_message,
-                            std::vector<Notice>* errors);
+                            std::vector<Notice>* errors, int64_t start_offset = 0);
 
 // The same over bytes already in memory (standard input). `name` is used in messages.
 Result<size_t> ReadMailBytes(std::string bytes, const std::string& name, MailFormat format,

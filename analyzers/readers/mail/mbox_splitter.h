@@ -23,7 +23,10 @@ struct MboxEntry {
 // open while splitting. Not thread-safe.
 class MboxSplitter {
  public:
-  explicit MboxSplitter(GMimeStream* stream) : stream_(stream) {}
+  // Splits from byte `start` of the stream (0: the beginning). A start that is not at a separator
+  // is read as a first entry without one, as at the beginning of a stream.
+  explicit MboxSplitter(GMimeStream* stream, int64_t start = 0)
+      : stream_(stream), buffer_offset_(start) {}
 
   // The next entry, or nullopt at the end. The first entry may begin without a separator when the
   // stream does not start with one (then separator == begin).
