@@ -101,8 +101,32 @@ CREATE TABLE suppressions (
 ) STRICT;
 )sql";
 
+// Version 2: what the daemon's incremental threading looks up. thread_links maps every Message-ID
+// a stored message has, answers or references to its thread, so a new message finds its thread
+// (and two threads a message joins are merged) without reading the threads. subject_key is the
+// normalized subject (NormalizeSubject) for the subject fallback; rows of version 1 keep '' as SQL
+// cannot normalize, so they join by headers only. messages_by_path serves re-reading a file.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE thread_links (
+  link      TEXT NOT NULL,
+  thread_id TEXT NOT NULL,
+  PRIMARY KEY (link, thread_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX thread_links_by_thread ON thread_links(thread_id);
+ALTER TABLE messages ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX messages_by_subject ON messages(subject_key, time_ms) WHERE subject_key != '';
+CREATE INDEX messages_by_path ON messages(path);
+INSERT OR IGNORE INTO thread_links (link, thread_id)
+  SELECT message_id, thread_id FROM messages WHERE message_id != '';
+INSERT OR IGNORE INTO thread_links (link, thread_id)
+  SELECT in_reply_to, thread_id FROM messages WHERE in_reply_to != '';
+INSERT OR IGNORE INTO thread_links (link, thread_id)
+  SELECT j.value, m.thread_id FROM messages m, json_each(m.refs) j WHERE j.value != '';
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "files, threads, messages, findings, suppressions", kVersion1},
+    Migration{2, "thread links and subject keys for incremental threading", kVersion2},
 };
 
 Result<void> CheckNumbering(const std::string& path, std::span<const Migration> migrations) {

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -143,6 +144,32 @@ Result<std::vector<FileRecord>> Store::FailedFiles() {
     while (q.executeStep()) out.push_back(ReadFileRecord(q));
     return out;
   });
+}
+
+Result<std::vector<FileRecord>> Store::Files() {
+  return SqliteTry(path_, "listing files", [&]() -> Result<std::vector<FileRecord>> {
+    SQLite::Statement q(*db_, fmt::format("SELECT {} FROM files ORDER BY path", kFileColumns));
+    std::vector<FileRecord> out;
+    while (q.executeStep()) out.push_back(ReadFileRecord(q));
+    return out;
+  });
+}
+
+Result<StaleFiles> Store::FilesWithOtherLexicon(const std::string& hash) {
+  return SqliteTry(
+      path_, "listing files analyzed with another lexicon", [&]() -> Result<StaleFiles> {
+        SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
+        StaleFiles stale;
+        SQLite::Statement count(*db_, "SELECT count(*) FROM messages WHERE lexicon_hash <> ?1");
+        count.bind(1, hash);
+        if (count.executeStep()) stale.messages = count.getColumn(0).getInt64();
+        SQLite::Statement paths(
+            *db_, "SELECT DISTINCT path FROM messages WHERE lexicon_hash <> ?1 ORDER BY path");
+        paths.bind(1, hash);
+        while (paths.executeStep()) stale.paths.push_back(paths.getColumn(0).getString());
+        snapshot.commit();
+        return stale;
+      });
 }
 
 Result<std::vector<StaleMessage>> Store::MessagesWithOtherLexicon(const std::string& hash,

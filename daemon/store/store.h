@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,40 @@ struct WriteBatch {
   std::vector<FileOutcome> files;
 };
 
+// What reading one file gives the store. Its messages' thread may be empty: the store finds the
+// thread from the message's Message-ID, In-Reply-To and References (see Store::Ingest).
+struct FileIngest {
+  FileOutcome outcome;
+  std::vector<StoredMessage> messages;  // none when outcome.error is set
+  // True: these are all the messages the file holds now, and messages stored from this path
+  // before that are not among them are removed. False: they are added to those stored (an mbox
+  // read from where the last read stopped).
+  bool whole = true;
+};
+
+// One ingest step, committed in one transaction.
+struct IngestBatch {
+  std::vector<FileIngest> files;
+  // Files that no longer exist: their record and the messages stored from them are removed.
+  std::vector<std::string> forget;
+};
+
+// Computes a thread's aggregate (heat, trend, prompts) from the thread with every stored message,
+// in conversation order. The daemon passes the thread model with its options; tests pass their
+// own. Called inside the store's transaction: it must not use the store.
+using ThreadAggregator = std::function<StoredThread(ThreadReport& thread)>;
+
+struct IngestSummary {
+  int64_t messages_written = 0;
+  int64_t messages_removed = 0;
+  std::vector<std::string> threads;  // re-aggregated (or removed, when left without messages)
+};
+
+struct StaleFiles {
+  int64_t messages = 0;
+  std::vector<std::string> paths;  // sorted
+};
+
 struct FileRecord {
   std::string path;
   FileIdentity identity;
@@ -128,6 +163,31 @@ class Store final : public Queries {
   Result<std::optional<FileRecord>> FileState(const std::string& path);
   // Every file recorded as failed, by path.
   Result<std::vector<FileRecord>> FailedFiles();
+
+  // Writes `batch` in one transaction: all of it or nothing. Idempotent for the same batch.
+  //
+  // A message without a thread joins the thread of any stored message that shares a Message-ID
+  // with it (its own, In-Reply-To or References); one that connects several threads merges them.
+  // A header-less reply ("Re: ...") joins the latest thread with the same normalized subject within
+  // kSubjectWindowMs before it. A thread's id is "t" and a hash of the first reference (or the
+  // In-Reply-To, or the Message-ID) of one of its messages: the smallest of its messages' ids, so
+  // the same messages give the same thread ids in whatever order they arrive. A merge carries the
+  // thread-rule suppressions of the merged thread over.
+  //
+  // Every thread that gained or lost a message is re-aggregated with `aggregate`; one left
+  // without messages is removed.
+  Result<IngestSummary> Ingest(const IngestBatch& batch, const ThreadAggregator& aggregate);
+
+  // Re-aggregates the threads `ids` from their stored messages (after a suppression changed their
+  // heat), in one transaction. Ids with no messages are skipped.
+  Result<void> Reaggregate(const std::vector<std::string>& ids, const ThreadAggregator& aggregate);
+
+  // Every recorded file with its identity, read or failed: what a rescan compares with the disk.
+  Result<std::vector<FileRecord>> Files();
+
+  // The files holding messages whose lexicon hash differs from `hash`, and how many such messages
+  // there are: what a lexicon change must read again.
+  Result<StaleFiles> FilesWithOtherLexicon(const std::string& hash);
 
   // Up to `limit` messages whose lexicon hash differs from `hash`, by key, for re-analysis after
   // a lexicon change. Re-writing them with the new hash takes them off this list.

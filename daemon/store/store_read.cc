@@ -98,24 +98,28 @@ Result<void> CheckFilter(const FlaggedFilter& f, const std::string& path) {
 
 }  // namespace
 
+Result<std::optional<ThreadReport>> rows::ReadThread(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, fmt::format("SELECT {} FROM messages m WHERE m.thread_id = ?1 "
+                                      "ORDER BY coalesce(m.time_ms, 0), coalesce(m.start_ms, 0), "
+                                      "m.rowid",
+                                      rows::kMessageColumns));
+  q.bind(1, id);
+  auto messages = ReadMessages(db, q);
+  if (!messages) return messages.error();
+  auto header = rows::ReadThreadHeader(db, id);
+  if (!header) return header.error();
+  if (messages->empty() && !header->has_value()) return std::optional<ThreadReport>();
+  return std::optional<ThreadReport>(Assemble(std::move(*header), id, std::move(*messages)));
+}
+
 Result<std::optional<ThreadReport>> Store::Thread(const std::string& id) {
-  return SqliteTry(
-      path_, fmt::format("reading thread {}", id), [&]() -> Result<std::optional<ThreadReport>> {
-        SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
-        SQLite::Statement q(
-            *db_, fmt::format("SELECT {} FROM messages m WHERE m.thread_id = ?1 "
-                              "ORDER BY coalesce(m.time_ms, 0), coalesce(m.start_ms, 0), m.rowid",
-                              rows::kMessageColumns));
-        q.bind(1, id);
-        auto messages = ReadMessages(*db_, q);
-        if (!messages) return messages.error();
-        auto header = rows::ReadThreadHeader(*db_, id);
-        if (!header) return header.error();
-        if (messages->empty() && !header->has_value()) return std::optional<ThreadReport>();
-        ThreadReport thread = Assemble(std::move(*header), id, std::move(*messages));
-        snapshot.commit();
-        return std::optional<ThreadReport>(std::move(thread));
-      });
+  return SqliteTry(path_, fmt::format("reading thread {}", id),
+                   [&]() -> Result<std::optional<ThreadReport>> {
+                     SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
+                     auto thread = rows::ReadThread(*db_, id);
+                     if (thread) snapshot.commit();
+                     return thread;
+                   });
 }
 
 Result<std::optional<MessageDetail>> Store::Message(const std::string& key) {

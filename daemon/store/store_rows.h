@@ -28,4 +28,8 @@ Result<MessageDetail> ReadMessage(SQLite::Database& db, SQLite::Statement& row);
 // The thread's stored aggregate, without messages; nullopt when no row is stored.
 Result<std::optional<ThreadReport>> ReadThreadHeader(SQLite::Database& db, const std::string& id);
 
+// Every message of the thread in conversation order under its stored aggregate (see
+// Store::Thread), without opening a transaction: the caller may be inside one.
+Result<std::optional<ThreadReport>> ReadThread(SQLite::Database& db, const std::string& id);
+
 }  // namespace tonewatch::daemon::rows

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 #include "analyzers/analysis/finding.h"
 
@@ -23,16 +24,25 @@ inline std::string UpdateSuppressedOfMessage() {
   return fmt::format("UPDATE findings SET suppressed = {} WHERE message_key = ?1", kIsSuppressed);
 }
 
+// The same for every message of a thread; binds the thread id.
+inline std::string UpdateSuppressedOfThread() {
+  return fmt::format(
+      "UPDATE findings SET suppressed = {} WHERE message_key IN "
+      "(SELECT key FROM messages WHERE thread_id = ?1)",
+      kIsSuppressed);
+}
+
 // A message's heat is its analyzed heat unless a finding is suppressed; then it is the sum of the
-// findings left, as HeatOf computes it. Binds the message key.
-inline std::string UpdateHeatOfMessage() {
+// findings left, as HeatOf computes it. Binds the message key (or, with `where` =
+// "thread_id = ?1", the thread id).
+inline std::string UpdateHeatOfMessage(std::string_view where = "key = ?1") {
   return fmt::format(R"sql(UPDATE messages SET heat = CASE
   WHEN EXISTS (SELECT 1 FROM findings f WHERE f.message_key = messages.key AND f.suppressed)
   THEN max(0, min({}, (SELECT coalesce(sum(f.points), 0) FROM findings f
                        WHERE f.message_key = messages.key AND NOT f.suppressed)))
   ELSE raw_heat END
-WHERE key = ?1)sql",
-                     kMaxHeat);
+WHERE {})sql",
+                     kMaxHeat, where);
 }
 
 }  // namespace tonewatch::daemon::sql

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/store/schema.h"
 #include "daemon_fixtures.h"
 
 namespace tonewatch::daemon {
@@ -65,7 +66,7 @@ TEST_F(HandlerTest, StatusCountsStoreAndQueue) {
   EXPECT_EQ(1, j.at("id"));
   const json& r = j.at("result");
   EXPECT_EQ(1, r.at("protocol"));
-  EXPECT_EQ(1, r.at("schema"));
+  EXPECT_EQ(LatestSchemaVersion(), r.at("schema"));
   EXPECT_EQ(2, r.at("messages"));
   EXPECT_EQ(1, r.at("threads"));
   EXPECT_EQ(1, r.at("failed_files"));

@@ -149,7 +149,7 @@ TEST_F(SchemaTest, DamagedPagesAreReportedWhenRead) {
 }
 
 TEST_F(SchemaTest, UpgradeAppliesOnlyTheMissingStep) {
-  ASSERT_EQ("OK", OpenError());
+  ASSERT_EQ("1", MigrateWith(StoreMigrations().first(1)));
   Exec("INSERT INTO suppressions (kind, rule, created_ms) VALUES ('rule', 'x.y', 1)");
   const std::array steps = {
       StoreMigrations()[0],
@@ -163,7 +163,7 @@ TEST_F(SchemaTest, UpgradeAppliesOnlyTheMissingStep) {
 }
 
 TEST_F(SchemaTest, FailingStepLeavesThePreviousVersion) {
-  ASSERT_EQ("OK", OpenError());
+  ASSERT_EQ("1", MigrateWith(StoreMigrations().first(1)));
   const std::array steps = {
       StoreMigrations()[0],
       Migration{2, "a broken step", "CREATE TABLE extra (x); CREATE TABLE messages (x)"},
@@ -175,6 +175,32 @@ TEST_F(SchemaTest, FailingStepLeavesThePreviousVersion) {
   EXPECT_EQ(1, Pragma("user_version"));
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
   EXPECT_FALSE(db.tableExists("extra")) << "the failed step must roll back whole";
+}
+
+TEST_F(SchemaTest, Version1StoreIsMigratedWithItsThreadLinks) {
+  ASSERT_EQ("1", MigrateWith(StoreMigrations().first(1)));
+  Exec(R"sql(
+    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
+        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
+        lexicon_hash, updated_ms)
+    VALUES ('a@c', 't-old', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 0, 0,
+            'none', 0, 'lex1', 1),
+           ('b@c', 't-old', '/m/2', 0, 'b@c', 'a@c', '["a@c"]', 'Re: Invoice', 'Dana', 0, '[]',
+            '', 0, 0, 'none', 0, 'lex1', 1))sql");
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(2, db.execAndGet("SELECT count(*) FROM thread_links WHERE thread_id = 't-old' AND "
+                             "link IN ('a@c', 'b@c')")
+                   .getInt());
+  // A reply arriving now finds the thread stored by version 1 through the back-filled links.
+  StoredMessage reply = Mail("c@c", "", "Dana", 3000);
+  reply.thread_key.in_reply_to = "b@c";
+  IngestBatch batch;
+  batch.files.push_back({{"/m/3", {}, 0, std::nullopt}, {reply}, true});
+  ASSERT_TRUE(store->Ingest(batch, [](ThreadReport& t) { return ThreadSummary(t); }));
+  EXPECT_EQ("t-old", (*store->Message("c@c"))->thread);
 }
 
 TEST_F(SchemaTest, MigrationsMustBeNumberedInOrder) {

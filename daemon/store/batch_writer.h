@@ -1,0 +1,41 @@
+#pragma once
+
+// The prepared statements of a write transaction. Internal to daemon/store.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+#include "daemon/store/store.h"
+
+namespace tonewatch::daemon {
+
+// The prepared statements of one write transaction, reused for every row. Throws SQLite::Exception
+// (the caller runs it inside SqliteTry).
+class BatchWriter {
+ public:
+  BatchWriter(SQLite::Database& db, int64_t now);
+
+  // Stores `m` in place of any message with its key; returns the thread it was in before.
+  std::optional<std::string> PutMessage(const StoredMessage& m);
+
+  void PutThread(const StoredThread& t);
+
+  void PutFile(const FileOutcome& f);
+
+  void DropIfEmpty(const std::string& thread);
+
+ private:
+  static void Run(SQLite::Statement& s);
+  static void Reset(SQLite::Statement& s);
+
+  void PutFinding(const std::string& key, size_t ord, const Finding& f);
+
+  int64_t now_;
+  SQLite::Statement old_thread_, message_, clear_findings_, finding_, suppressed_, heat_, thread_,
+      file_, drop_thread_;
+};
+
+}  // namespace tonewatch::daemon

@@ -1,0 +1,248 @@
+// Ingest: a batch of files' messages in one transaction, with incremental threading through
+// thread_links, removal of what a file no longer holds, and re-aggregation of the threads touched.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "analyzers/base/hash.h"
+#include "analyzers/thread/threader.h"
+#include "daemon/store/batch_writer.h"
+#include "daemon/store/sqlite_try.h"
+#include "daemon/store/store.h"
+#include "daemon/store/store_rows.h"
+#include "daemon/store/store_sql.h"
+
+namespace tonewatch::daemon {
+namespace {
+
+// The thread id a message would start: a hash of the first link of its thread that it knows, so
+// that every message of a thread tends to propose the same id.
+std::string ProposedThreadId(const StoredMessage& m) {
+  const ThreadKey& k = m.thread_key;
+  const std::string& root = !k.references.empty()    ? k.references.front()
+                            : !k.in_reply_to.empty() ? k.in_reply_to
+                            : !k.message_id.empty()  ? k.message_id
+                                                     : m.report.id;
+  Fnv1a hash;
+  hash.Add(root);
+  return fmt::format("t{}", hash.Hex());
+}
+
+std::vector<std::string> LinksOf(const ThreadKey& k) {
+  std::vector<std::string> links;
+  if (!k.message_id.empty()) links.push_back(k.message_id);
+  if (!k.in_reply_to.empty()) links.push_back(k.in_reply_to);
+  for (const std::string& r : k.references) {
+    if (!r.empty()) links.push_back(r);
+  }
+  return links;
+}
+
+// Finds and merges threads through thread_links. Throws SQLite::Exception.
+class ThreadLinker {
+ public:
+  explicit ThreadLinker(SQLite::Database& db)
+      : db_(db),
+        by_link_(db, "SELECT thread_id FROM thread_links WHERE link = ?1"),
+        by_subject_(db,
+                    "SELECT thread_id FROM messages WHERE subject_key = ?1 AND time_ms BETWEEN ?2 "
+                    "AND ?3 ORDER BY time_ms DESC LIMIT 1"),
+        add_link_(db, "INSERT OR IGNORE INTO thread_links (link, thread_id) VALUES (?1, ?2)") {}
+
+  // The thread `m` belongs in. Threads it connects are merged into it and added to `touched`.
+  std::string Assign(const StoredMessage& m, std::set<std::string>& touched) {
+    const std::vector<std::string> links = LinksOf(m.thread_key);
+    std::set<std::string> found;
+    for (const std::string& link : links) {
+      by_link_.bind(1, link);
+      while (by_link_.executeStep()) found.insert(by_link_.getColumn(0).getString());
+      Reset(by_link_);
+    }
+    std::string target;
+    if (found.empty()) target = BySubject(m);
+    if (target.empty()) {
+      found.insert(ProposedThreadId(m));
+      target = *found.begin();  // the smallest: the same whatever the arrival order
+    }
+    for (const std::string& other : found) {
+      if (other == target) continue;
+      Merge(other, target);
+      touched.insert(other);
+    }
+    for (const std::string& link : links) {
+      add_link_.bind(1, link);
+      add_link_.bind(2, target);
+      Run(add_link_);
+    }
+    return target;
+  }
+
+ private:
+  // A header-less reply joins the latest thread with its subject shortly before it.
+  std::string BySubject(const StoredMessage& m) {
+    const ThreadKey& k = m.thread_key;
+    const std::string& subject = m.report.subject.empty() ? k.subject : m.report.subject;
+    if (!k.in_reply_to.empty() || !k.references.empty() || !HasReplyPrefix(subject) ||
+        !m.report.time_ms) {
+      return {};
+    }
+    by_subject_.bind(1, NormalizeSubject(subject));
+    by_subject_.bind(2, *m.report.time_ms - kSubjectWindowMs);
+    by_subject_.bind(3, *m.report.time_ms);
+    std::string thread;
+    if (by_subject_.executeStep()) thread = by_subject_.getColumn(0).getString();
+    Reset(by_subject_);
+    return thread;
+  }
+
+  // Moves everything of thread `from` to `into`; the thread-rule suppressions too, so a rule
+  // silenced in either thread stays silenced in the merged one.
+  void Merge(const std::string& from, const std::string& into) {
+    const std::string suppressed = sql::UpdateSuppressedOfThread();
+    const std::string heat = sql::UpdateHeatOfMessage("thread_id = ?1");
+    for (const char* statement :
+         {"UPDATE messages SET thread_id = ?2 WHERE thread_id = ?1",
+          "INSERT OR IGNORE INTO thread_links (link, thread_id) "
+          "SELECT link, ?2 FROM thread_links WHERE thread_id = ?1",
+          "DELETE FROM thread_links WHERE thread_id = ?1", "DELETE FROM threads WHERE id = ?1",
+          "UPDATE OR IGNORE suppressions SET thread = ?2 WHERE kind = 'thread-rule' AND thread = "
+          "?1",
+          "DELETE FROM suppressions WHERE kind = 'thread-rule' AND thread = ?1"}) {
+      SQLite::Statement s(db_, statement);
+      s.bind(1, from);
+      if (s.getBindParameterCount() > 1) s.bind(2, into);
+      s.exec();
+    }
+    for (const std::string& update : {suppressed, heat}) {
+      SQLite::Statement s(db_, update);
+      s.bind(1, into);
+      s.exec();
+    }
+  }
+
+  static void Run(SQLite::Statement& s) {
+    s.exec();
+    Reset(s);
+  }
+  static void Reset(SQLite::Statement& s) {
+    s.reset();
+    s.clearBindings();
+  }
+
+  SQLite::Database& db_;
+  SQLite::Statement by_link_, by_subject_, add_link_;
+};
+
+// Removes the messages stored from `path` whose keys are not in `keep`; returns how many.
+int64_t RemoveMessagesOf(SQLite::Database& db, const std::string& path,
+                         const std::set<std::string>& keep, std::set<std::string>& touched) {
+  SQLite::Statement list(db, "SELECT key, thread_id FROM messages WHERE path = ?1");
+  list.bind(1, path);
+  std::vector<std::string> gone;
+  while (list.executeStep()) {
+    std::string key = list.getColumn(0).getString();
+    if (keep.count(key) != 0) continue;
+    touched.insert(list.getColumn(1).getString());
+    gone.push_back(std::move(key));
+  }
+  SQLite::Statement findings(db, "DELETE FROM findings WHERE message_key = ?1");
+  SQLite::Statement message(db, "DELETE FROM messages WHERE key = ?1");
+  for (const std::string& key : gone) {
+    for (SQLite::Statement* s : {&findings, &message}) {
+      s->bind(1, key);
+      s->exec();
+      s->reset();
+    }
+  }
+  return static_cast<int64_t>(gone.size());
+}
+
+// Writes the aggregate of each thread in `ids`, or removes the thread when no message is left.
+Result<void> AggregateThreads(SQLite::Database& db, BatchWriter& writer,
+                              const std::set<std::string>& ids, const ThreadAggregator& aggregate) {
+  for (const std::string& id : ids) {
+    auto thread = rows::ReadThread(db, id);
+    if (!thread) return thread.error();
+    if (!*thread || (*thread)->messages.empty()) {
+      for (const char* sql :
+           {"DELETE FROM threads WHERE id = ?1", "DELETE FROM thread_links WHERE thread_id = ?1"}) {
+        SQLite::Statement s(db, sql);
+        s.bind(1, id);
+        s.exec();
+      }
+      continue;
+    }
+    StoredThread stored = aggregate(**thread);
+    stored.id = id;
+    writer.PutThread(stored);
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggregator& aggregate) {
+  const std::string doing = fmt::format("ingesting {} files", batch.files.size());
+  return SqliteTry(path_, doing, [&]() -> Result<IngestSummary> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    BatchWriter writer(*db_, Now());
+    ThreadLinker linker(*db_);
+    std::set<std::string> touched;
+    IngestSummary summary;
+    for (const std::string& path : batch.forget) {
+      summary.messages_removed += RemoveMessagesOf(*db_, path, {}, touched);
+      SQLite::Statement forget(*db_, "DELETE FROM files WHERE path = ?1");
+      forget.bind(1, path);
+      forget.exec();
+    }
+    for (const FileIngest& file : batch.files) {
+      if (!file.outcome.error) {
+        std::set<std::string> keys;
+        for (StoredMessage m : file.messages) {
+          if (m.report.id.empty()) {
+            return Err(
+                ErrorCode::kUsage, path_,
+                fmt::format("a message of {} has no key; nothing was written", file.outcome.path));
+          }
+          if (m.thread.empty()) m.thread = linker.Assign(m, touched);
+          auto before = writer.PutMessage(m);
+          if (before) touched.insert(*before);
+          touched.insert(m.thread);
+          keys.insert(m.report.id);
+          ++summary.messages_written;
+        }
+        if (file.whole) {
+          summary.messages_removed += RemoveMessagesOf(*db_, file.outcome.path, keys, touched);
+        }
+      }
+      writer.PutFile(file.outcome);
+    }
+    if (auto done = AggregateThreads(*db_, writer, touched, aggregate); !done) return done.error();
+    transaction.commit();
+    summary.threads.assign(touched.begin(), touched.end());
+    return summary;
+  });
+}
+
+Result<void> Store::Reaggregate(const std::vector<std::string>& ids,
+                                const ThreadAggregator& aggregate) {
+  return SqliteTry(path_, "re-aggregating threads", [&]() -> Result<void> {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    BatchWriter writer(*db_, Now());
+    std::set<std::string> existing;
+    for (const std::string& id : ids) {
+      SQLite::Statement q(*db_, "SELECT 1 FROM messages WHERE thread_id = ?1 LIMIT 1");
+      q.bind(1, id);
+      if (q.executeStep()) existing.insert(id);
+    }
+    if (auto done = AggregateThreads(*db_, writer, existing, aggregate); !done) return done.error();
+    transaction.commit();
+    return Ok();
+  });
+}
+
+}  // namespace tonewatch::daemon
