@@ -1,0 +1,56 @@
+#include "daemon/watch/watch_rules.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace tonewatch::daemon {
+
+namespace fs = std::filesystem;
+
+std::string NormalizeRoot(const std::string& root) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(root, ec);
+  if (ec) absolute = root;  // only when the current folder is gone; keep the spelling given
+  std::string normal = absolute.lexically_normal().string();
+  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+  return normal;
+}
+
+std::string JoinPath(std::string_view dir, std::string_view name) {
+  std::string path(dir);
+  if (path.empty() || path.back() != '/') path += '/';
+  path += name;
+  return path;
+}
+
+bool IsIgnoredFileName(std::string_view name) {
+  if (name.empty() || name.front() == '.') return true;
+  if (name.back() == '~') return true;
+  return name.ends_with(".swp") || name.ends_with(".swx");
+}
+
+bool IsMaildirTmp(const std::string& dir) {
+  const fs::path path(dir);
+  if (path.filename() != "tmp") return false;
+  std::error_code ec;
+  const fs::path parent = path.parent_path();
+  return fs::is_directory(parent / "cur", ec) || fs::is_directory(parent / "new", ec);
+}
+
+bool IsInputFile(const std::string& path) {
+  if (IsIgnoredFileName(fs::path(path).filename().string())) return false;
+  std::error_code ec;
+  return fs::is_regular_file(fs::status(path, ec));
+}
+
+bool IsCompleteOnCreate(const std::string& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return false;
+  if (S_ISLNK(info.st_mode)) return IsInputFile(path);
+  // A fresh file has one link; more means link(2) gave a finished file a second name.
+  return S_ISREG(info.st_mode) && info.st_nlink > 1;
+}
+
+}  // namespace tonewatch::daemon
