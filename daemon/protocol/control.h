@@ -15,6 +15,11 @@ struct RuntimeStatus {
   int64_t queued = 0;                 // files waiting to be ingested
   std::string lexicon_hash;           // of the lexicon in use
   std::vector<std::string> watching;  // the folders watched
+  // Progress since the daemon started, for watching a first index of a large folder.
+  int64_t in_progress = 0;      // files being read or waiting for the store (part of `queued`)
+  int64_t files_read = 0;       // files read and stored
+  int64_t messages_stored = 0;  // messages written (re-written ones count again)
+  bool scanning = false;        // a full scan of the watched folders is running
 };
 
 struct ReloadOutcome {

@@ -103,7 +103,12 @@ class Methods {
                  {"suppressions", s->suppressions},
                  {"queued", runtime.queued},
                  {"lexicon", OrNull(runtime.lexicon_hash)},
-                 {"watching", runtime.watching}}};
+                 {"watching", runtime.watching},
+                 {"progress",
+                  {{"in_progress", runtime.in_progress},
+                   {"files_read", runtime.files_read},
+                   {"messages_stored", runtime.messages_stored},
+                   {"scanning", runtime.scanning}}}}};
   }
 
   Outcome operator()(const FlaggedRequest& r) {
