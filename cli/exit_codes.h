@@ -11,6 +11,7 @@ enum ExitCode : int {
   kExitInput = 3,     // an input could not be read or analyzed; the others were
   kExitLexicon = 4,   // the lexicon is missing or broken (or, for check-lexicon, fails a check)
   kExitInternal = 5,  // a bug: please report it
+  kExitNoDaemon = 6,  // daemon commands: tonewatchd is not running, unreachable, or did not answer
 };
 
 inline int ExitCodeFor(ErrorCode code) {
@@ -35,6 +36,30 @@ inline constexpr const char* kExitCodesHelp =
     "  2  bad usage (unknown option, bad value)\n"
     "  3  an input could not be read or analyzed (missing, unreadable, binary); the rest was\n"
     "  4  the lexicon is missing or broken, or check-lexicon found failing examples\n"
-    "  5  internal error (a bug)\n";
+    "  5  internal error (a bug), or the daemon failed or answered something unreadable\n"
+    "  6  tonewatchd is not running, cannot be reached, or did not answer within --timeout\n";
+
+// The same for the commands that query tonewatchd (flagged, thread, status, ...), in their --help.
+inline constexpr const char* kDaemonExitCodesHelp =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  2  bad usage, or the daemon refused the request (its message says why)\n"
+    "  3  no thread, message or suppression with that id\n"
+    "  4  reload: the daemon refused the new lexicon (its message names the file and line);\n"
+    "     the previous lexicon stays in use\n"
+    "  5  the daemon failed, or its answer could not be read (not JSON, another protocol version)\n"
+    "  6  tonewatchd is not running, cannot be reached, or did not answer within --timeout\n";
+
+// The exit code of a command that queries tonewatchd. The daemon's error codes arrive as these
+// ErrorCodes (see cli/daemon_call.h): bad-request as kUsage, not-found as kNotFound, reload-failed
+// as kBadLexicon, anything else the daemon or its answer got wrong as kInternal. A daemon command
+// reads no files, so kUnreadable is reserved for "the daemon could not be read from": no socket,
+// nothing listening, connection closed, no answer in time. It gets its own code so that a script
+// can tell "try again later" from "this will never work".
+inline int ExitCodeForDaemon(ErrorCode code) {
+  if (code == ErrorCode::kUnreadable) return kExitNoDaemon;
+  if (code == ErrorCode::kBadInput) return kExitInternal;
+  return ExitCodeFor(code);
+}
 
 }  // namespace tonewatch::cli

@@ -1,10 +1,12 @@
 // tonewatch: a thin main. Parses the command line with CLI11 (its one seam: parse errors are caught
-// here) and dispatches to one function per command.
+// here) and dispatches to one function per command. The commands that query the daemon register
+// themselves (daemon_commands.h) and map errors to exit codes their own way (exit code 6).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
 #include "cli/commands.h"
+#include "cli/daemon_commands.h"
 #include "cli/exit_codes.h"
 
 namespace {
@@ -15,6 +17,12 @@ int Finish(const tonewatch::Result<void>& result) {
   if (result) return tonewatch::cli::kExitOk;
   std::fprintf(stderr, "tonewatch: %s\n", result.error().ToString().c_str());
   return tonewatch::cli::ExitCodeFor(result.error().code);
+}
+
+int FinishDaemon(const tonewatch::Result<void>& result) {
+  if (result) return tonewatch::cli::kExitOk;
+  std::fprintf(stderr, "tonewatch: %s\n", result.error().ToString().c_str());
+  return tonewatch::cli::ExitCodeForDaemon(result.error().code);
 }
 
 int Run(int argc, char** argv) {
@@ -79,6 +87,8 @@ int Run(int argc, char** argv) {
   cmd_check->add_option("dir", check_dir,
                         "Lexicon folder (default: the search order of --lexicons)");
 
+  tonewatch::cli::DaemonCommands daemon(app);
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -91,6 +101,7 @@ int Run(int argc, char** argv) {
   if (version) return Finish(tonewatch::cli::CmdVersion(version_lexicons));
   if (*cmd_analyze) return Finish(tonewatch::cli::CmdAnalyze(analyze));
   if (*cmd_check) return Finish(tonewatch::cli::CmdCheckLexicon(check_dir));
+  if (auto ran = daemon.Run()) return FinishDaemon(*ran);
   std::fprintf(stderr, "%s", app.help().c_str());
   return tonewatch::cli::kExitUsage;
 }

@@ -1,0 +1,26 @@
+#pragma once
+
+// Canned answers of the fake daemon, shaped as daemon/PROTOCOL.md says (version 1).
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace tonewatch::testing {
+
+// A hot mail thread "T1" of two messages from a client, in the report contract with fingerprints:
+// a move-off-email prompt, a reply plan, findings with suggestions.
+nlohmann::json SampleThread();
+
+// A status result: 120 messages, 2 failed files, lexicon "lex123", two watched folders.
+nlohmann::json SampleStatus();
+
+// A suppression_change for suppression 7 (rule accusation.you-never everywhere).
+nlohmann::json SampleChange(bool created);
+
+// {"v":1,"id":1,"ok":true,"result":result}
+std::string OkLine(const nlohmann::json& result);
+
+// {"v":1,"id":1,"ok":false,"error":{"code":code,"message":message}}
+std::string ErrorLine(const std::string& code, const std::string& message);
+
+}  // namespace tonewatch::testing
