@@ -44,6 +44,7 @@ class Daemon final : public Control {
   // Control, called from the server's query threads.
   RuntimeStatus Runtime() override;
   Result<ReloadOutcome> Reload() override;
+  int DefaultMinHeat() override { return config_.min_heat; }
 
  private:
   explicit Daemon(DaemonConfig config);

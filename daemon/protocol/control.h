@@ -33,6 +33,9 @@ class Control {
 
   // A snapshot of the daemon's live state. Must not block on ingest.
   virtual RuntimeStatus Runtime() = 0;
+  // The minimum heat `flagged` lists when the request names none (the daemon's min_heat setting).
+  virtual int DefaultMinHeat() { return 1; }
+
   // Loads the lexicons again. On failure the old lexicon stays in use and the Error says why
   // (file and line of the broken rule).
   virtual Result<ReloadOutcome> Reload() = 0;

@@ -112,7 +112,9 @@ class Methods {
   }
 
   Outcome operator()(const FlaggedRequest& r) {
-    auto page = queries_.Flagged(r.filter);
+    FlaggedFilter filter = r.filter;
+    if (!r.min_heat_given) filter.min_heat = control_.DefaultMinHeat();
+    auto page = queries_.Flagged(filter);
     if (!page) return FromError(page.error());
     json threads = json::array();
     for (const ThreadReport& t : page->threads) threads.push_back(ThreadValue(t));

@@ -108,7 +108,10 @@ FlaggedRequest ReadFlagged(Params& p) {
   FlaggedRequest r;
   FlaggedFilter& f = r.filter;
   f.since_ms = p.Since();
-  if (auto v = p.Int("min_heat", 0, kMaxHeat)) f.min_heat = static_cast<int>(*v);
+  if (auto v = p.Int("min_heat", 0, kMaxHeat)) {
+    f.min_heat = static_cast<int>(*v);
+    r.min_heat_given = true;
+  }
   if (auto v = p.String("category", false)) {
     f.category = ParseCategory(*v);
     if (!f.category) p.Refuse(fmt::format("unknown category \"{}\"", *v));

@@ -31,6 +31,7 @@ std::string_view ProtocolErrorName(ProtocolError code);
 struct StatusRequest {};
 struct FlaggedRequest {
   FlaggedFilter filter;
+  bool min_heat_given = false;  // else the daemon's configured default applies
 };
 struct ThreadRequest {
   std::string id;

@@ -75,7 +75,9 @@ class FakeControl : public Control {
  public:
   RuntimeStatus Runtime() override;
   Result<ReloadOutcome> Reload() override;
+  int DefaultMinHeat() override { return default_min_heat; }
 
+  int default_min_heat = 1;
   bool fail_reload = false;
   int reloads = 0;
 };

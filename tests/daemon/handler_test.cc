@@ -115,6 +115,15 @@ TEST_F(HandlerTest, FlaggedPage) {
   EXPECT_EQ("a2@client", r.at("threads").at(0).at("messages").at(0).at("id"));
 }
 
+TEST_F(HandlerTest, FlaggedWithoutMinHeatUsesTheDaemonsDefault) {
+  control_.default_min_heat = 35;
+  const json r = Ask(R"({"v":1,"method":"flagged"})")["result"];
+  ASSERT_EQ(1u, r.at("threads").size());
+  EXPECT_EQ(1u, r.at("threads").at(0).at("messages").size()) << "only a2 has heat >= 35";
+  const json all = Ask(R"({"v":1,"method":"flagged","params":{"min_heat":1}})")["result"];
+  EXPECT_EQ(2u, all.at("threads").at(0).at("messages").size()) << "a request's own value wins";
+}
+
 TEST_F(HandlerTest, SuppressByFingerprintThenUnsuppress) {
   const json thread = Ask(R"({"v":1,"method":"thread","params":{"id":"t1"}})")["result"];
   const std::string fingerprint = thread["messages"][0]["findings"][0]["fingerprint"];
