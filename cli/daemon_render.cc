@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzers/analysis/words.h"
 #include "cli/daemon_report.h"
 #include "cli/paint.h"
 
@@ -49,7 +50,8 @@ void AppendFindings(std::string& out, const MessageReport& m, const TextStyle& s
     const Finding& f = *strongest[i];
     out += fmt::format("    {} {} \"{}\"\n",
                        Paint(style, fmt::format("{:+d}", f.points), ColorOf(f.category)),
-                       Paint(style, f.rule, kPaintBold), Paint(style, f.text, ColorOf(f.category)));
+                       Paint(style, f.rule, kPaintBold),
+                       Paint(style, FoldWhitespace(f.text), ColorOf(f.category)));
     if (f.suggestion)
       out += fmt::format("        {} {}\n", Paint(style, "try", kPaintDim), *f.suggestion);
   }
@@ -115,9 +117,9 @@ std::string Fingerprints(const ThreadReport& t,
     const auto& findings = t.messages[m].findings;
     for (size_t f = 0; f < findings.size() && f < fingerprints[m].size(); ++f) {
       if (fingerprints[m][f].empty()) continue;
-      lines +=
-          fmt::format("    {}  {} \"{}\"{}\n", fingerprints[m][f], findings[f].rule,
-                      findings[f].text, t.messages.size() > 1 ? " in " + t.messages[m].id : "");
+      lines += fmt::format("    {}  {} \"{}\"{}\n", fingerprints[m][f], findings[f].rule,
+                           FoldWhitespace(findings[f].text),
+                           t.messages.size() > 1 ? " in " + t.messages[m].id : "");
     }
   }
   if (lines.empty()) return "";
