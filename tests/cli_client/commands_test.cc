@@ -17,37 +17,18 @@ namespace tonewatch {
 namespace {
 
 using json = nlohmann::json;
+using testing::Ask;
+using testing::Describe;
 using testing::FakeDaemon;
 using testing::OkLine;
 using testing::RunResult;
 using testing::TempDir;
+using testing::Tonewatch;
 
 // The exit codes of `tonewatch --help`.
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 constexpr int kExitNotFound = 3;
-
-std::string Describe(const RunResult& r) {
-  return fmt::format("exit {} signal {}{}\n--- stderr ---\n{}\n--- stdout ---\n{}", r.exit_code,
-                     r.signal, r.timed_out ? " (killed: timed out)" : "", r.err.substr(0, 2000),
-                     r.out.substr(0, 3000));
-}
-
-RunResult Tonewatch(std::vector<std::string> args,
-                    std::vector<std::pair<std::string, std::string>> env = {}) {
-  testing::RunOptions options;
-  options.args = {TONEWATCH_BINARY};
-  options.args.insert(options.args.end(), args.begin(), args.end());
-  options.env = std::move(env);
-  return testing::RunProcess(options);
-}
-
-// `tonewatch args... --socket <the fake's socket>`
-RunResult Ask(const FakeDaemon& daemon, std::vector<std::string> args) {
-  args.push_back("--socket");
-  args.push_back(daemon.path());
-  return Tonewatch(std::move(args));
-}
 
 // The one request the fake received, parsed; fails the test unless there was exactly one.
 json Sent(FakeDaemon& daemon) {
@@ -77,9 +58,10 @@ json FlaggedResult() {
 TEST(FlaggedCommand, SendsEveryFilter) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged", "--since", "2024-05-01", "--min-heat", "40",
-                                   "--category", "ultimatum", "--counterpart", "dana", "--folder",
-                                   "/mail/clients", "--limit", "1", "--page", "2"});
+  const RunResult r =
+      Ask(daemon.path(),
+          {"flagged", "--since", "2024-05-01", "--min-heat", "40", "--category", "ultimatum",
+           "--counterpart", "dana", "--folder", "/mail/clients", "--limit", "1", "--page", "2"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(Sent(daemon), Request("flagged", {{"since", "2024-05-01"},
                                               {"min_heat", 40},
@@ -93,7 +75,7 @@ TEST(FlaggedCommand, SendsEveryFilter) {
 TEST(FlaggedCommand, TextShowsWhyAndWhereToLookNext) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged"});
+  const RunResult r = Ask(daemon.path(), {"flagged"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(Sent(daemon), Request("flagged"));
   for (const char* item :
@@ -112,7 +94,7 @@ TEST(FlaggedCommand, TextShowsWhyAndWhereToLookNext) {
 TEST(FlaggedCommand, ColorAlwaysHighlights) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged", "--color", "always"});
+  const RunResult r = Ask(daemon.path(), {"flagged", "--color", "always"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_TRUE(Contains(r.out, "\x1b[1;31m")) << Describe(r);
 }
@@ -120,7 +102,7 @@ TEST(FlaggedCommand, ColorAlwaysHighlights) {
 TEST(FlaggedCommand, JsonIsTheDaemonsResult) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged", "--format=json"});
+  const RunResult r = Ask(daemon.path(), {"flagged", "--format=json"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   ASSERT_FALSE(r.out.empty());
   EXPECT_EQ(r.out.back(), '\n');
@@ -130,7 +112,7 @@ TEST(FlaggedCommand, JsonIsTheDaemonsResult) {
 TEST(FlaggedCommand, OffsetAndPageExcludeEachOther) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged", "--offset", "50", "--page", "2"});
+  const RunResult r = Ask(daemon.path(), {"flagged", "--offset", "50", "--page", "2"});
   EXPECT_EQ(r.exit_code, kExitUsage) << Describe(r);
   EXPECT_TRUE(daemon.Requests().empty());
 }
@@ -138,7 +120,7 @@ TEST(FlaggedCommand, OffsetAndPageExcludeEachOther) {
 TEST(FlaggedCommand, UnknownCategoryIsRefusedBeforeAsking) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(FlaggedResult()));
-  const RunResult r = Ask(daemon, {"flagged", "--category", "rudeness"});
+  const RunResult r = Ask(daemon.path(), {"flagged", "--category", "rudeness"});
   EXPECT_EQ(r.exit_code, kExitUsage) << Describe(r);
   EXPECT_TRUE(daemon.Requests().empty());
 }
@@ -146,7 +128,7 @@ TEST(FlaggedCommand, UnknownCategoryIsRefusedBeforeAsking) {
 TEST(ThreadCommand, ShowsEveryMessagePlanAndFingerprints) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(testing::SampleThread()));
-  const RunResult r = Ask(daemon, {"thread", "T1"});
+  const RunResult r = Ask(daemon.path(), {"thread", "T1"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(Sent(daemon), Request("thread", {{"id", "T1"}}));
   for (const char* item :
@@ -160,7 +142,7 @@ TEST(ThreadCommand, ShowsEveryMessagePlanAndFingerprints) {
 TEST(ThreadCommand, JsonIsTheDaemonsResult) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(testing::SampleThread()));
-  const RunResult r = Ask(daemon, {"thread", "T1", "--format", "json"});
+  const RunResult r = Ask(daemon.path(), {"thread", "T1", "--format", "json"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(json::parse(r.out), testing::SampleThread());
 }
@@ -168,7 +150,7 @@ TEST(ThreadCommand, JsonIsTheDaemonsResult) {
 TEST(ThreadCommand, NotFoundExitsThreeWithTheDaemonsMessage) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), testing::ErrorLine("not-found", "no thread T9"));
-  const RunResult r = Ask(daemon, {"thread", "T9"});
+  const RunResult r = Ask(daemon.path(), {"thread", "T9"});
   EXPECT_EQ(r.exit_code, kExitNotFound) << Describe(r);
   EXPECT_TRUE(Contains(r.err, "no thread T9")) << Describe(r);
   EXPECT_TRUE(r.out.empty());
@@ -183,7 +165,7 @@ TEST(MessageCommand, ShowsWhereTheMessageCameFrom) {
                        {"lexicon", "lex123"},
                        {"message", testing::SampleThread()["messages"][1]}};
   FakeDaemon daemon(dir.File("d.sock"), OkLine(result));
-  const RunResult r = Ask(daemon, {"message", "m2@client.example"});
+  const RunResult r = Ask(daemon.path(), {"message", "m2@client.example"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(Sent(daemon), Request("message", {{"id", "m2@client.example"}}));
   for (const char* item : {"message m2@client.example from Dana", "/mail/inbox.mbox (byte 5120)",
@@ -195,7 +177,7 @@ TEST(MessageCommand, ShowsWhereTheMessageCameFrom) {
 TEST(StatusCommand, TextShowsCountsQueueLexiconAndFolders) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(testing::SampleStatus()));
-  const RunResult r = Ask(daemon, {"status"});
+  const RunResult r = Ask(daemon.path(), {"status"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_EQ(Sent(daemon), Request("status"));
   for (const char* item : {"120 in 45 threads", "4 files waiting", "2 failed", "lex123",
@@ -209,7 +191,7 @@ TEST(StatusCommand, ListsFailedFilesWhenTheDaemonDoes) {
   json status = testing::SampleStatus();
   status["failures"] = {{{"path", "/mail/broken.mbox"}, {"error", "empty mbox"}}};
   FakeDaemon daemon(dir.File("d.sock"), OkLine(status));
-  const RunResult r = Ask(daemon, {"status"});
+  const RunResult r = Ask(daemon.path(), {"status"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_TRUE(Contains(r.out, "/mail/broken.mbox: empty mbox")) << Describe(r);
 }
@@ -220,7 +202,7 @@ TEST(StatusCommand, ShowsProgressWhenTheDaemonSendsIt) {
   status["progress"] = {
       {"in_progress", 2}, {"files_read", 17}, {"messages_stored", 940}, {"scanning", true}};
   FakeDaemon daemon(dir.File("d.sock"), OkLine(status));
-  const RunResult r = Ask(daemon, {"status"});
+  const RunResult r = Ask(daemon.path(), {"status"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   EXPECT_TRUE(Contains(r.out, "scanning the folders; 2 being read; 17 files read, 940 messages"))
       << Describe(r);
@@ -229,7 +211,7 @@ TEST(StatusCommand, ShowsProgressWhenTheDaemonSendsIt) {
 TEST(StatusCommand, JsonIsTheDaemonsResult) {
   TempDir dir;
   FakeDaemon daemon(dir.File("d.sock"), OkLine(testing::SampleStatus()));
-  const RunResult r = Ask(daemon, {"status", "--format=json"});
+  const RunResult r = Ask(daemon.path(), {"status", "--format=json"});
   ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
   const json out = json::parse(r.out);
   EXPECT_EQ(out, testing::SampleStatus());

@@ -17,35 +17,19 @@ namespace tonewatch {
 namespace {
 
 using json = nlohmann::json;
+using testing::Ask;
+using testing::Describe;
 using testing::FakeDaemon;
 using testing::OkLine;
 using testing::RunResult;
 using testing::TempDir;
+using testing::Tonewatch;
 
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 constexpr int kExitLexicon = 4;
 constexpr int kExitInternal = 5;
 constexpr int kExitNoDaemon = 6;
-
-std::string Describe(const RunResult& r) {
-  return fmt::format("exit {} signal {}{}\n--- stderr ---\n{}\n--- stdout ---\n{}", r.exit_code,
-                     r.signal, r.timed_out ? " (killed: timed out)" : "", r.err.substr(0, 2000),
-                     r.out.substr(0, 3000));
-}
-
-RunResult Tonewatch(std::vector<std::string> args) {
-  testing::RunOptions options;
-  options.args = {TONEWATCH_BINARY};
-  options.args.insert(options.args.end(), args.begin(), args.end());
-  return testing::RunProcess(options);
-}
-
-RunResult Ask(const std::string& socket, std::vector<std::string> args) {
-  args.push_back("--socket");
-  args.push_back(socket);
-  return Tonewatch(std::move(args));
-}
 
 json Sent(FakeDaemon& daemon) {
   const std::vector<std::string> requests = daemon.Requests();

@@ -88,4 +88,19 @@ std::string ErrorLine(const std::string& code, const std::string& message) {
       .dump();
 }
 
+RunResult Tonewatch(std::vector<std::string> args,
+                    std::vector<std::pair<std::string, std::string>> env) {
+  RunOptions options;
+  options.args = {TONEWATCH_BINARY};
+  options.args.insert(options.args.end(), args.begin(), args.end());
+  options.env = std::move(env);
+  return RunProcess(options);
+}
+
+RunResult Ask(const std::string& socket, std::vector<std::string> args) {
+  args.push_back("--socket");
+  args.push_back(socket);
+  return Tonewatch(std::move(args));
+}
+
 }  // namespace tonewatch::testing

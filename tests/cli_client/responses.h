@@ -1,9 +1,12 @@
 #pragma once
 
-// Canned answers of the fake daemon, shaped as daemon/PROTOCOL.md says (version 1).
+// Canned answers of the fake daemon, shaped as daemon/PROTOCOL.md says (version 1), and running
+// the real `tonewatch` against it.
 
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "tests/e2e/run_process.h"
 
 namespace tonewatch::testing {
 
@@ -22,5 +25,12 @@ std::string OkLine(const nlohmann::json& result);
 
 // {"v":1,"id":1,"ok":false,"error":{"code":code,"message":message}}
 std::string ErrorLine(const std::string& code, const std::string& message);
+
+// Runs the real `tonewatch` with `args` (and `env` added to the environment).
+RunResult Tonewatch(std::vector<std::string> args,
+                    std::vector<std::pair<std::string, std::string>> env = {});
+
+// `tonewatch args... --socket socket`.
+RunResult Ask(const std::string& socket, std::vector<std::string> args);
 
 }  // namespace tonewatch::testing

@@ -16,6 +16,7 @@ namespace tonewatch {
 namespace {
 
 using json = nlohmann::json;
+using testing::Describe;
 using testing::FixtureLexiconRoot;
 using testing::LineOf;
 using testing::ReadFile;
@@ -29,13 +30,6 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 constexpr int kExitInput = 3;
 constexpr int kExitLexicon = 4;
-
-std::string Describe(const RunResult& r) {
-  return fmt::format("exit {} signal {}{}{}\n--- stderr ---\n{}\n--- stdout (start) ---\n{}",
-                     r.exit_code, r.signal, r.output_overflow ? " (killed: output overflow)" : "",
-                     r.timed_out ? " (killed: timed out)" : "", r.err.substr(0, 2000),
-                     r.out.substr(0, 2000));
-}
 
 RunResult Tonewatch(std::vector<std::string> args, RunOptions options = {}) {
   options.args = {TONEWATCH_BINARY};

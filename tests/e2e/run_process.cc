@@ -1,6 +1,7 @@
 #include "tests/e2e/run_process.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
@@ -185,6 +186,13 @@ RunResult RunProcess(const RunOptions& options) {
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;
+}
+
+std::string Describe(const RunResult& r) {
+  return fmt::format("exit {} signal {}{}{}\n--- stderr ---\n{}\n--- stdout (start) ---\n{}",
+                     r.exit_code, r.signal, r.output_overflow ? " (killed: output overflow)" : "",
+                     r.timed_out ? " (killed: timed out)" : "", r.err.substr(0, 2000),
+                     r.out.substr(0, 3000));
 }
 
 }  // namespace tonewatch::testing

@@ -40,4 +40,7 @@ struct RunResult {
 
 RunResult RunProcess(const RunOptions& options);
 
+// The exit code, signal and the start of both streams, for a failed assertion's message.
+std::string Describe(const RunResult& result);
+
 }  // namespace tonewatch::testing
