@@ -55,10 +55,13 @@ std::string StatusOut(const Json& r, const TextStyle& style) {
                          failed == 0 ? std::string("none failed")
                                      : Paint(style, fmt::format("{} failed", failed), kPaintRed) +
                                            " (retried when they change)"));
-  // The protocol may list the failures themselves; v1 gives only their number.
+  // The first failures with their errors (status.failures).
   if (const auto it = r.find("failures"); it != r.end() && it->is_array()) {
     for (const Json& f : *it) {
-      out += Indented(fmt::format("{}: {}", OrEmpty(f, "path"), OrEmpty(f, "error")));
+      // The daemon's errors usually name the file already.
+      const std::string path = OrEmpty(f, "path");
+      const std::string error = OrEmpty(f, "error");
+      out += Indented(error.rfind(path, 0) == 0 ? error : fmt::format("{}: {}", path, error));
     }
   }
   out += Row(style, "suppressions", fmt::format("{}", r.at("suppressions").get<int64_t>()));

@@ -85,6 +85,12 @@ json ChangeValue(const SuppressionChange& c) {
               {"affected_threads", c.affected_threads}};
 }
 
+json Failures(const std::vector<FailedFile>& failures) {
+  json out = json::array();
+  for (const FailedFile& f : failures) out.push_back({{"path", f.path}, {"error", f.error}});
+  return out;
+}
+
 // One overload per method.
 class Methods {
  public:
@@ -100,6 +106,7 @@ class Methods {
                  {"threads", s->threads},
                  {"files", s->files},
                  {"failed_files", s->failed_files},
+                 {"failures", Failures(s->failures)},
                  {"suppressions", s->suppressions},
                  {"queued", runtime.queued},
                  {"lexicon", OrNull(runtime.lexicon_hash)},

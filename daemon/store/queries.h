@@ -37,6 +37,15 @@ struct FlaggedPage {
   std::vector<ThreadReport> threads;
 };
 
+// A file whose last read failed, and why.
+struct FailedFile {
+  std::string path;
+  std::string error;
+};
+
+// How many failed files Status lists (the count covers them all).
+inline constexpr int kStatusFailuresListed = 20;
+
 struct StoreStatus {
   int64_t messages = 0;
   int64_t threads = 0;       // with an aggregate or at least one message
@@ -44,6 +53,7 @@ struct StoreStatus {
   int64_t failed_files = 0;  // whose last read failed
   int64_t suppressions = 0;
   int schema_version = 0;
+  std::vector<FailedFile> failures;  // the first kStatusFailuresListed, by path
 };
 
 // A stored message with where it came from.

@@ -120,6 +120,12 @@ Result<StoreStatus> Store::Status() {
     s.failed_files = counts.getColumn(3).getInt64();
     s.suppressions = counts.getColumn(4).getInt64();
     s.schema_version = db_->execAndGet("PRAGMA user_version").getInt();
+    SQLite::Statement failed(
+        *db_, "SELECT path, error FROM files WHERE state = 'failed' ORDER BY path LIMIT ?1");
+    failed.bind(1, kStatusFailuresListed);
+    while (failed.executeStep()) {
+      s.failures.push_back({failed.getColumn(0).getString(), failed.getColumn(1).getString()});
+    }
     return s;
   });
 }

@@ -67,6 +67,9 @@ TEST_F(HandlerTest, StatusCountsStoreAndQueue) {
   const json& r = j.at("result");
   EXPECT_EQ(1, r.at("protocol"));
   EXPECT_EQ(LatestSchemaVersion(), r.at("schema"));
+  EXPECT_EQ(
+      json::parse(R"([{"path":"/mail/work/cur/bad.eml","error":"byte 0: not a mail message"}])"),
+      r.at("failures"));
   EXPECT_EQ(2, r.at("messages"));
   EXPECT_EQ(1, r.at("threads"));
   EXPECT_EQ(1, r.at("failed_files"));
