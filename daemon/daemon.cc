@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/asio/post.hpp>
+#include <algorithm>
 #include <cstdlib>
 
 #include "analyzers/lexicon/lexicon_path.h"
@@ -19,6 +20,9 @@ namespace {
 constexpr std::chrono::seconds kStatusEvery{5};
 // Scan problems logged one by one at most; the rest are counted.
 constexpr size_t kProblemsLogged = 5;
+// Threads whose unanswered heat is refreshed per scan, at most, and per transaction.
+constexpr int kUnansweredRefreshLimit = 5000;
+constexpr size_t kReaggregateBatch = 100;
 
 std::filesystem::path LexiconRoot(const std::string& flag) {
   return ResolveLexiconRoot(flag, std::getenv("TONEWATCH_LEXICONS"), TONEWATCH_INSTALLED_LEXICONS,
@@ -180,6 +184,7 @@ void Daemon::StartScan(const std::string& why) {
       LogInfo("scan ({}): {} files, {} to read, {} gone, {} problems", why, scan.files_seen,
               scan.changed.size(), scan.removed.size(), scan.problems.size());
       if (first) QueueStale(ingester_->context()->lexicon_hash);
+      RefreshUnanswered(*store);
     } catch (const std::exception& e) {
       LogError("scan ({}) failed: {}; the next scan tries again", why, e.what());
     }
@@ -221,6 +226,24 @@ void Daemon::ScheduleWatchdog(std::chrono::microseconds interval) {
     notify::WatchdogPing();
     ScheduleWatchdog(interval);
   });
+}
+
+void Daemon::RefreshUnanswered(Store& store) {
+  const int64_t now = NowMs();
+  auto threads = store.ThreadsAwaitingReply(
+      config_.thread.hot_heat, now - config_.thread.unanswered_after_ms, kUnansweredRefreshLimit);
+  if (!threads) return LogError("{}", threads.error().ToString());
+  const ThreadAggregator aggregate = MakeAggregator(ingester_->context(), now);
+  // Small transactions, so the ingest writer never waits long for the lock.
+  for (size_t i = 0; i < threads->size(); i += kReaggregateBatch) {
+    const auto begin = threads->begin() + static_cast<std::ptrdiff_t>(i);
+    const auto end = threads->begin() +
+                     static_cast<std::ptrdiff_t>(std::min(threads->size(), i + kReaggregateBatch));
+    if (auto done = store.Reaggregate({begin, end}, aggregate); !done) {
+      return LogError("{}", done.error().ToString());
+    }
+  }
+  if (!threads->empty()) LogDebug("unanswered heat refreshed in {} threads", threads->size());
 }
 
 int64_t Daemon::QueueStale(const std::string& hash) {

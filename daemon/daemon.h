@@ -57,6 +57,9 @@ class Daemon final : public Control {
   void ScheduleRescan();
   void ScheduleStatus();
   void ScheduleWatchdog(std::chrono::microseconds interval);
+  // Unanswered heat depends on the clock, not only on mail: re-aggregates the threads where time
+  // alone may have made a hot message unanswered (run after each scan).
+  void RefreshUnanswered(Store& store);
   // Re-reads the files whose messages came from another lexicon.
   int64_t QueueStale(const std::string& hash);
   ThreadAggregator Aggregator() const;

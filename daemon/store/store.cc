@@ -152,6 +152,27 @@ Result<std::vector<FileRecord>> Store::FailedFiles() {
   });
 }
 
+Result<std::vector<std::string>> Store::ThreadsAwaitingReply(int hot_heat, int64_t sent_before_ms,
+                                                             int limit) {
+  return SqliteTry(path_, "listing threads awaiting a reply",
+                   [&]() -> Result<std::vector<std::string>> {
+                     SQLite::Statement q(*db_, R"sql(
+      SELECT id FROM threads WHERE unanswered IS NOT NULL
+      UNION
+      SELECT m.thread_id FROM messages m JOIN threads t ON t.id = m.thread_id
+      WHERE t.unanswered IS NULL AND NOT m.me AND m.heat >= ?1 AND m.time_ms <= ?2
+        AND NOT EXISTS (SELECT 1 FROM messages r
+                        WHERE r.thread_id = m.thread_id AND r.me AND r.time_ms > m.time_ms)
+      ORDER BY 1 LIMIT ?3)sql");
+                     q.bind(1, hot_heat);
+                     q.bind(2, sent_before_ms);
+                     q.bind(3, limit);
+                     std::vector<std::string> out;
+                     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+                     return out;
+                   });
+}
+
 Result<std::vector<FileRecord>> Store::Files() {
   return SqliteTry(path_, "listing files", [&]() -> Result<std::vector<FileRecord>> {
     SQLite::Statement q(*db_, fmt::format("SELECT {} FROM files ORDER BY path", kFileColumns));

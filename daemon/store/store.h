@@ -182,6 +182,13 @@ class Store final : public Queries {
   // heat), in one transaction. Ids with no messages are skipped.
   Result<void> Reaggregate(const std::vector<std::string>& ids, const ThreadAggregator& aggregate);
 
+  // Threads whose unanswered heat may have changed with the passing of time alone: those holding a
+  // counterpart message with heat >= `hot_heat`, sent at or before `sent_before_ms`, that the user
+  // has not answered since, and those already marked unanswered (their waiting time grows). At
+  // most `limit`, by id. The daemon re-aggregates them now and then.
+  Result<std::vector<std::string>> ThreadsAwaitingReply(int hot_heat, int64_t sent_before_ms,
+                                                        int limit);
+
   // Every recorded file with its identity, read or failed: what a rescan compares with the disk.
   Result<std::vector<FileRecord>> Files();
 

@@ -224,6 +224,25 @@ TEST_F(StoreIngestTest, ReaggregateRecomputesFromStoredMessages) {
   EXPECT_FALSE(store_->Thread("no-such-thread")->has_value());
 }
 
+TEST_F(StoreIngestTest, ThreadsAwaitingReplyAreHotUnansweredCounterpartMessages) {
+  StoredMessage hot = Mail("h@c", "", "Dana <dana@client.example>", 1000,
+                           {MakeFinding("hostility.unacceptable", 50)}, "/m/1");
+  StoredMessage cool =
+      Mail("c@c", "", "Kim <kim@client.example>", 1000, {MakeFinding("pressure.asap", 10)}, "/m/2");
+  StoredMessage late = Mail("l@c", "", "Lee <lee@client.example>", 9000,
+                            {MakeFinding("hostility.unacceptable", 50)}, "/m/3");
+  PutEach({hot, cool, late});
+  auto waiting = store_->ThreadsAwaitingReply(40, 5000, 10);
+  ASSERT_TRUE(waiting);
+  EXPECT_EQ(std::vector<std::string>{ThreadOf("h@c")}, *waiting)
+      << "not the cool one, nor the one sent after the cut-off";
+  StoredMessage reply = testing::MyMail("r@me", "", "dana@client.example", 2000);
+  reply.thread_key.in_reply_to = "h@c";
+  reply.path = "/m/4";
+  PutEach({reply});
+  EXPECT_TRUE(store_->ThreadsAwaitingReply(40, 5000, 10)->empty()) << "answered";
+}
+
 TEST_F(StoreIngestTest, FilesListsEveryRecord) {
   PutEach(Chain());
   auto files = store_->Files();
