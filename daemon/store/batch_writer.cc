@@ -74,7 +74,19 @@ void BindOptionalJson(SQLite::Statement& s, int index, const std::optional<T>& v
   BindOptionalText(s, index, value ? std::optional<std::string>(encode(*value)) : std::nullopt);
 }
 
+constexpr const char* kEnsureThread = R"sql(
+INSERT OR IGNORE INTO threads (id, subject, source, heat, trend, errors, updated_ms)
+SELECT ?1, m.subject, m.path, (SELECT max(heat) FROM messages WHERE thread_id = ?1), 'unknown',
+       '[]', ?2
+FROM messages m WHERE m.thread_id = ?1 ORDER BY coalesce(m.time_ms, 0), m.rowid LIMIT 1)sql";
+
 }  // namespace
+
+void BatchWriter::EnsureThread(const std::string& thread) {
+  ensure_thread_.bind(1, thread);
+  ensure_thread_.bind(2, now_);
+  Run(ensure_thread_);
+}
 
 BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
     : now_(now),
@@ -88,7 +100,8 @@ BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
       file_(db, kUpsertFile),
       drop_thread_(db,
                    "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
-                   "(SELECT 1 FROM messages WHERE thread_id = ?1)") {}
+                   "(SELECT 1 FROM messages WHERE thread_id = ?1)"),
+      ensure_thread_(db, kEnsureThread) {}
 
 std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m) {
   const std::string& key = m.report.id;

@@ -27,6 +27,10 @@ class BatchWriter {
 
   void DropIfEmpty(const std::string& thread);
 
+  // Gives `thread` an aggregate row when it has none yet: its first message's subject and path,
+  // its highest message heat, trend unknown. Flagged lists threads from that table.
+  void EnsureThread(const std::string& thread);
+
  private:
   static void Run(SQLite::Statement& s);
   static void Reset(SQLite::Statement& s);
@@ -35,7 +39,7 @@ class BatchWriter {
 
   int64_t now_;
   SQLite::Statement old_thread_, message_, clear_findings_, finding_, suppressed_, heat_, thread_,
-      file_, drop_thread_;
+      file_, drop_thread_, ensure_thread_;
 };
 
 }  // namespace tonewatch::daemon

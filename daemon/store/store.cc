@@ -104,11 +104,10 @@ int64_t Store::Now() const {
 
 Result<StoreStatus> Store::Status() {
   return SqliteTry(path_, "counting what is stored", [&]() -> Result<StoreStatus> {
-    // Threads are counted from both tables: a message's thread exists even before its aggregate
-    // is written.
+    // Every thread with messages has a row in threads (see Write), so that table counts them.
     SQLite::Statement counts(*db_, R"sql(SELECT
       (SELECT count(*) FROM messages),
-      (SELECT count(*) FROM (SELECT id FROM threads UNION SELECT thread_id FROM messages)),
+      (SELECT count(*) FROM threads),
       (SELECT count(*) FROM files),
       (SELECT count(*) FROM files WHERE state = 'failed'),
       (SELECT count(*) FROM suppressions))sql");

@@ -147,7 +147,9 @@ class Store final : public Queries {
   const std::string& path() const { return path_; }
 
   // Writes `batch` in one transaction. Idempotent: a message whose key is stored is replaced
-  // (findings included), never duplicated; a thread or file is replaced by id or path. A thread
+  // (findings included), never duplicated; a thread or file is replaced by id or path. A message's
+  // thread that has no aggregate, in the batch or stored, gets a placeholder (the highest message
+  // heat, trend unknown) until one is written. A thread
   // left without messages because its messages moved to another thread is removed. kUsage for a
   // message with an empty key or thread; nothing is written then.
   Result<void> Write(const WriteBatch& batch);

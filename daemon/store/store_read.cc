@@ -53,9 +53,10 @@ class FilterSql {
     clause_ = "m.heat >= :min_heat";
     if (f.since_ms) clause_ += " AND m.time_ms >= :since";
     if (f.category) {
+      // Built once per statement from findings_by_category, then probed per message.
       clause_ +=
-          " AND EXISTS (SELECT 1 FROM findings f WHERE f.message_key = m.key"
-          " AND NOT f.suppressed AND f.category = :category)";
+          " AND m.key IN (SELECT f.message_key FROM findings f"
+          " WHERE f.category = :category AND NOT f.suppressed)";
     }
     if (!f.counterpart.empty()) {
       // lower() folds ASCII only: enough for addresses, documented for names.
@@ -143,23 +144,24 @@ Result<FlaggedPage> Store::Flagged(const FlaggedFilter& filter) {
     const FilterSql where(filter);
     SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
     FlaggedPage page;
-    SQLite::Statement count(
-        *db_,
-        fmt::format("SELECT count(DISTINCT m.thread_id) FROM messages m WHERE {}", where.clause()));
+    // Driven by the threads table (every thread with messages has a row: see Write), so the
+    // first page walks threads_by_heat and stops early instead of grouping every message.
+    const std::string matching = fmt::format(
+        "EXISTS (SELECT 1 FROM messages m WHERE m.thread_id = t.id AND {})", where.clause());
+    SQLite::Statement count(*db_, fmt::format("SELECT count(*) FROM threads t WHERE {}", matching));
     where.Bind(count);
     count.executeStep();
     page.total = count.getColumn(0).getInt64();
 
-    // Threads are ordered by their aggregate heat (the highest matching message heat while the
-    // aggregate is missing), then by their latest matching message.
+    // Hottest first, then the latest matching message, then the id.
     SQLite::Statement ids(*db_, fmt::format(R"sql(
-      SELECT h.thread_id FROM (
-        SELECT m.thread_id AS thread_id, max(m.heat) AS top, max(coalesce(m.time_ms, 0)) AS latest
-        FROM messages m WHERE {} GROUP BY m.thread_id) h
-      LEFT JOIN threads t ON t.id = h.thread_id
-      ORDER BY coalesce(t.heat, h.top) DESC, h.latest DESC, h.thread_id
+      SELECT t.id FROM threads t WHERE {}
+      ORDER BY t.heat DESC,
+               (SELECT max(coalesce(m.time_ms, 0)) FROM messages m
+                WHERE m.thread_id = t.id AND {}) DESC,
+               t.id
       LIMIT :limit OFFSET :offset)sql",
-                                            where.clause()));
+                                            matching, where.clause()));
     where.Bind(ids);
     ids.bind(":limit", filter.limit);
     ids.bind(":offset", filter.offset);

@@ -48,6 +48,7 @@ Result<void> Store::Write(const WriteBatch& batch) {
       if (before && *before != m.thread) left.insert(*before);
     }
     for (const StoredThread& t : batch.threads) writer.PutThread(t);
+    for (const StoredMessage& m : batch.messages) writer.EnsureThread(m.thread);
     for (const FileOutcome& f : batch.files) writer.PutFile(f);
     for (const std::string& thread : left) writer.DropIfEmpty(thread);
     transaction.commit();

@@ -203,6 +203,24 @@ TEST_F(SchemaTest, Version1StoreIsMigratedWithItsThreadLinks) {
   EXPECT_EQ("t-old", (*store->Message("c@c"))->thread);
 }
 
+TEST_F(SchemaTest, Version2ThreadsWithoutAggregateAreListedAfterMigration) {
+  ASSERT_EQ("2", MigrateWith(StoreMigrations().first(2)));
+  Exec(R"sql(
+    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
+        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
+        lexicon_hash, updated_ms)
+    VALUES ('a@c', 't-bare', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 30, 30,
+            'none', 0, 'lex1', 1))sql");
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
+  auto page = store->Flagged({});
+  ASSERT_TRUE(page) << page.error().ToString();
+  ASSERT_EQ(1u, page->threads.size()) << "flagged lists threads from the threads table";
+  EXPECT_EQ("t-bare", page->threads[0].thread);
+  EXPECT_EQ(30, page->threads[0].heat) << "the placeholder takes the highest message heat";
+}
+
 TEST_F(SchemaTest, MigrationsMustBeNumberedInOrder) {
   const std::array steps = {
       StoreMigrations()[0],
