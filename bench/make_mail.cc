@@ -1,5 +1,7 @@
 // Generates mail for the whole-run benchmarks, from the corpus sentences this project wrote:
-//   make_mail maildir DIR COUNT   COUNT messages in DIR/cur, threads of five with References
+//   make_mail maildir DIR COUNT [FIRST]   COUNT messages in DIR/cur, threads of five with
+//                                         References, numbered from FIRST (default 0): a second
+//                                         Maildir from FIRST = the first's COUNT is new mail
 //   make_mail mbox FILE MIB       an mbox of about MIB MiB, same messages
 #include <cstdio>
 #include <cstdlib>
@@ -40,23 +42,24 @@ std::string MakeMessage(long i) {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: make_mail maildir DIR COUNT | make_mail mbox FILE MIB\n");
+  std::fprintf(stderr, "usage: make_mail maildir DIR COUNT [FIRST] | make_mail mbox FILE MIB\n");
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) return Usage();
+  if (argc != 4 && argc != 5) return Usage();
   const std::string mode = argv[1];
   const long n = std::strtol(argv[3], nullptr, 10);
-  if (n <= 0) return Usage();
+  const long first = argc == 5 ? std::strtol(argv[4], nullptr, 10) : 0;
+  if (n <= 0 || first < 0) return Usage();
   if (mode == "maildir") {
     const std::filesystem::path cur = std::filesystem::path(argv[2]) / "cur";
     std::filesystem::create_directories(cur);
     std::filesystem::create_directories(std::filesystem::path(argv[2]) / "new");
     std::filesystem::create_directories(std::filesystem::path(argv[2]) / "tmp");
-    for (long i = 0; i < n; ++i) {
+    for (long i = first; i < first + n; ++i) {
       std::ofstream(cur /
                     (std::to_string(1700000000 + i) + ".M" + std::to_string(i) + ".bench:2,S"))
           << MakeMessage(i);

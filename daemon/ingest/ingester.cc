@@ -26,7 +26,9 @@ Result<std::unique_ptr<Ingester>> Ingester::Start(IngesterOptions options,
   options.workers = std::max(options.workers, 1);
   std::unique_ptr<Ingester> ingester(new Ingester(std::move(options), std::move(context)));
   for (int i = 0; i <= ingester->options_.workers; ++i) {
-    auto store = Store::Open(ingester->options_.database);
+    StoreOptions store_options;
+    if (i == 0) store_options.cache_mib = ingester->options_.writer_cache_mib;
+    auto store = Store::Open(ingester->options_.database, store_options);
     if (!store) return store.error();
     ingester->stores_.push_back(std::make_unique<Store>(std::move(*store)));
   }

@@ -32,6 +32,7 @@ struct IngesterOptions {
   int workers = 2;              // reading and analysis threads
   size_t batch_messages = 500;  // messages per write transaction, at most (one file may exceed)
   size_t chunk_messages = 500;  // an mbox is handed to the writer in pieces of this many
+  int writer_cache_mib = 64;    // the writer's SQLite page cache
   // Warnings and errors (a file that could not be read, a failed write), one line each.
   std::function<void(std::string_view)> warn = [](std::string_view) {};
   // Unix ms for unanswered heat; the system clock when empty.

@@ -50,6 +50,7 @@ Result<std::unique_ptr<SQLite::Database>> Connect(const std::string& path,
               "put the database on a local file system");
         }
         db->exec("PRAGMA synchronous = NORMAL");
+        db->exec(fmt::format("PRAGMA cache_size = {}", -1024 * options.cache_mib));
         return db;
       });
 }
