@@ -221,6 +221,22 @@ TEST_F(SchemaTest, Version2ThreadsWithoutAggregateAreListedAfterMigration) {
   EXPECT_EQ(30, page->threads[0].heat) << "the placeholder takes the highest message heat";
 }
 
+TEST_F(SchemaTest, Version3StoreLosesTheFindingsIndexesThatSlowedIngest) {
+  ASSERT_EQ("3", MigrateWith(StoreMigrations().first(3)));
+  auto indexes = [&] {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    return db
+        .execAndGet(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+            "('findings_by_fingerprint', 'findings_by_rule')")
+        .getInt();
+  };
+  EXPECT_EQ(2, indexes());
+  ASSERT_EQ("OK", OpenError());
+  EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
+  EXPECT_EQ(0, indexes());
+}
+
 TEST_F(SchemaTest, MigrationsMustBeNumberedInOrder) {
   const std::array steps = {
       StoreMigrations()[0],
