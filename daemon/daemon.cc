@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <boost/asio/post.hpp>
 #include <algorithm>
+#include <boost/asio/post.hpp>
 #include <cstdlib>
 
 #include "analyzers/lexicon/lexicon_path.h"
