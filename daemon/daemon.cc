@@ -60,6 +60,7 @@ Daemon::Daemon(DaemonConfig config)
 
 Daemon::~Daemon() {
   if (scan_thread_.joinable()) scan_thread_.join();
+  if (reload_thread_.joinable()) reload_thread_.join();
 }
 
 Result<void> Daemon::Open() {
@@ -117,6 +118,7 @@ void Daemon::Run() {
     std::lock_guard lock(scan_mutex_);
     if (scan_thread_.joinable()) scan_thread_.join();
   }
+  if (reload_thread_.joinable()) reload_thread_.join();
   const IngestProgress before = ingester_->Progress();
   ingester_->Stop();
   LogInfo("stopped: {} files read, {} messages stored; {} files left for the next start",
@@ -147,7 +149,10 @@ void Daemon::WaitForSignal() {
       return Stop();
     }
     LogInfo("SIGHUP received: reloading the lexicons");
-    (void)Reload();  // logs its outcome
+    // Compiling the rules takes a moment: off the event loop, so the socket keeps answering.
+    // Reload serializes itself; a reload still running is waited for here, which is rare.
+    if (reload_thread_.joinable()) reload_thread_.join();
+    reload_thread_ = std::thread([this] { (void)Reload(); });  // Reload logs its outcome
     WaitForSignal();
   });
 }

@@ -76,6 +76,7 @@ class Daemon final : public Control {
   std::mutex reload_mutex_;  // one reload at a time
   std::mutex scan_mutex_;
   std::thread scan_thread_;
+  std::thread reload_thread_;  // a SIGHUP's reload; touched on the event loop only
   std::atomic<bool> scanning_{false};
   std::atomic<bool> rescan_wanted_{false};
   std::atomic<bool> stopping_{false};
