@@ -101,7 +101,10 @@ BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
       drop_thread_(db,
                    "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
                    "(SELECT 1 FROM messages WHERE thread_id = ?1)"),
-      ensure_thread_(db, kEnsureThread) {}
+      ensure_thread_(db, kEnsureThread),
+      rule_text_(db,
+                 "INSERT INTO rule_texts (rule, why) VALUES (?1, ?2) "
+                 "ON CONFLICT (rule) DO UPDATE SET why = excluded.why WHERE why <> excluded.why") {}
 
 std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m) {
   const std::string& key = m.report.id;
@@ -188,6 +191,18 @@ void BatchWriter::Reset(SQLite::Statement& s) {
   s.clearBindings();
 }
 
+const std::string& BatchWriter::RuleWhy(const Finding& f) {
+  auto it = rule_whys_.find(f.rule);
+  if (it == rule_whys_.end()) {
+    // The first why of a rule in this transaction becomes the rule's: the lexicon in use.
+    rule_text_.bind(1, f.rule);
+    rule_text_.bind(2, f.why);
+    Run(rule_text_);
+    it = rule_whys_.emplace(f.rule, f.why).first;
+  }
+  return it->second;
+}
+
 void BatchWriter::PutFinding(const std::string& key, size_t ord, const Finding& f) {
   finding_.bind(1, key);
   finding_.bind(2, static_cast<int64_t>(ord));
@@ -197,7 +212,7 @@ void BatchWriter::PutFinding(const std::string& key, size_t ord, const Finding& 
   finding_.bind(6, static_cast<int64_t>(f.span.begin));
   finding_.bind(7, static_cast<int64_t>(f.span.end));
   finding_.bind(8, f.text);
-  finding_.bind(9, f.why);
+  finding_.bind(9, RuleWhy(f) == f.why ? std::string() : f.why);
   BindOptionalText(finding_, 10, f.suggestion);
   finding_.bind(11, f.context);
   finding_.bind(12, static_cast<int64_t>(f.context_offset));

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "daemon/store/store.h"
 
@@ -36,10 +37,14 @@ class BatchWriter {
   static void Reset(SQLite::Statement& s);
 
   void PutFinding(const std::string& key, size_t ord, const Finding& f);
+  // The why stored for f's rule (rule_texts), written the first time the rule is seen.
+  const std::string& RuleWhy(const Finding& f);
 
   int64_t now_;
   SQLite::Statement old_thread_, message_, clear_findings_, finding_, suppressed_, heat_, thread_,
-      file_, drop_thread_, ensure_thread_;
+      file_, drop_thread_, ensure_thread_, rule_text_;
+  // Each rule's why as written to rule_texts in this transaction.
+  std::unordered_map<std::string, std::string> rule_whys_;
 };
 
 }  // namespace tonewatch::daemon

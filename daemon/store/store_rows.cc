@@ -14,7 +14,10 @@ std::optional<int64_t> OptionalInt(SQLite::Statement& row, int column) {
 
 Result<std::vector<Finding>> ReadFindings(SQLite::Database& db, const std::string& key) {
   SQLite::Statement q(db, R"sql(
-    SELECT rule, category, points, begin_at, end_at, text, why, suggestion, context, context_offset
+    SELECT rule, category, points, begin_at, end_at, text,
+           coalesce(nullif(why, ''), (SELECT r.why FROM rule_texts r WHERE r.rule = findings.rule),
+                    ''),
+           suggestion, context, context_offset
     FROM findings WHERE message_key = ?1 AND NOT suppressed ORDER BY ord)sql");
   q.bind(1, key);
   std::vector<Finding> out;

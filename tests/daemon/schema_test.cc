@@ -237,6 +237,27 @@ TEST_F(SchemaTest, Version3StoreLosesTheFindingsIndexesThatSlowedIngest) {
   EXPECT_EQ(0, indexes());
 }
 
+TEST_F(SchemaTest, Version4FindingsKeepTheirWhyAfterMigration) {
+  ASSERT_EQ("4", MigrateWith(StoreMigrations().first(4)));
+  Exec(R"sql(
+    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
+        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
+        lexicon_hash, updated_ms)
+    VALUES ('a@c', 't1', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 9, 9,
+            'none', 0, 'lex1', 1);
+    INSERT INTO findings (message_key, ord, rule, category, points, begin_at, end_at, text, why,
+        suggestion, context, context_offset, fingerprint)
+    VALUES ('a@c', 0, 'frustration.again', 'frustration', 9, 0, 5, 'again', 'an old why', NULL,
+            'again', 0, 'f1'))sql");
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
+  auto m = store->Message("a@c");
+  ASSERT_TRUE(m && *m);
+  ASSERT_EQ(1u, (*m)->report.findings.size());
+  EXPECT_EQ("an old why", (*m)->report.findings[0].why);
+}
+
 TEST_F(SchemaTest, MigrationsMustBeNumberedInOrder) {
   const std::array steps = {
       StoreMigrations()[0],

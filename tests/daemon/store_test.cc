@@ -3,6 +3,7 @@
 
 #include "daemon/store/store.h"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "daemon_fixtures.h"
@@ -25,6 +26,25 @@ std::vector<StoredMessage> Conversation() {
            {MakeFinding("ultimatum.or-else", 40, 10), MakeFinding("repair.thanks", -5, 20)}),
       Mail("b1@other", "t2", "Sam <sam@other.example>", 2000),
   };
+}
+
+TEST_F(IngestTest, WhyIsStoredOncePerRuleAndReadBackWithEachFinding) {
+  Finding usual = MakeFinding("accusation.you-never", 30);
+  Finding special = MakeFinding("accusation.you-never", 30, 10);
+  special.why = "a why of its own";
+  Ingest({Mail("w1@c", "t1", "Dana", 1000, {usual, special})});
+  auto m = store_->Message("w1@c");
+  ASSERT_TRUE(m && *m);
+  ASSERT_EQ(2u, (*m)->report.findings.size());
+  EXPECT_EQ("it says so", (*m)->report.findings[0].why);
+  EXPECT_EQ("a why of its own", (*m)->report.findings[1].why);
+  // A later batch whose lexicon says it differently updates the rule's why.
+  usual.why = "reworded";
+  Ingest({Mail("w2@c", "t1", "Dana", 2000, {usual})});
+  EXPECT_EQ("reworded", (*store_->Message("w2@c"))->report.findings[0].why);
+  SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(0, db.execAndGet("SELECT count(*) FROM findings WHERE why = 'it says so'").getInt())
+      << "the rule's own why is not repeated in the findings";
 }
 
 TEST_F(IngestTest, SameBatchTwiceStoresItOnce) {
@@ -56,6 +76,7 @@ TEST_F(IngestTest, StoredMessageReadsBackAsWritten) {
   EXPECT_EQ(40, f.points);
   EXPECT_EQ((Span{10, 15}), f.span);
   EXPECT_EQ("say it calmly", f.suggestion.value_or(""));
+  EXPECT_EQ("it says so", f.why) << "stored once per rule, read back with every finding";
   EXPECT_FALSE(d.report.findings[1].suggestion.has_value());
   EXPECT_EQ("repair.thanks", d.report.findings[1].rule);
 }
