@@ -199,22 +199,4 @@ Result<StaleFiles> Store::FilesWithOtherLexicon(const std::string& hash) {
       });
 }
 
-Result<std::vector<StaleMessage>> Store::MessagesWithOtherLexicon(const std::string& hash,
-                                                                  int limit) {
-  return SqliteTry(path_, "listing messages analyzed with another lexicon",
-                   [&]() -> Result<std::vector<StaleMessage>> {
-                     SQLite::Statement q(
-                         *db_, R"sql(SELECT key, thread_id, path, source_offset FROM messages
-                                        WHERE lexicon_hash <> ?1 ORDER BY key LIMIT ?2)sql");
-                     q.bind(1, hash);
-                     q.bind(2, limit);
-                     std::vector<StaleMessage> out;
-                     while (q.executeStep()) {
-                       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                      q.getColumn(2).getString(), q.getColumn(3).getInt64()});
-                     }
-                     return out;
-                   });
-}
-
 }  // namespace tonewatch::daemon

@@ -122,14 +122,6 @@ struct FileRecord {
   int64_t updated_ms = 0;
 };
 
-// A message whose findings came from another lexicon: where to read it again.
-struct StaleMessage {
-  std::string key;
-  std::string thread;
-  std::string path;
-  int64_t source_offset = 0;
-};
-
 // A Store is one SQLite connection (WAL mode, synchronous=NORMAL). Use it from one thread at a
 // time. Several Stores, in this process or another, may open the same file: readers are not
 // blocked by a writer, and a writer waits up to busy_timeout_ms for another. The daemon keeps one
@@ -200,10 +192,6 @@ class Store final : public Queries {
   // The files holding messages whose lexicon hash differs from `hash`, and how many such messages
   // there are: what a lexicon change must read again.
   Result<StaleFiles> FilesWithOtherLexicon(const std::string& hash);
-
-  // Up to `limit` messages whose lexicon hash differs from `hash`, by key, for re-analysis after
-  // a lexicon change. Re-writing them with the new hash takes them off this list.
-  Result<std::vector<StaleMessage>> MessagesWithOtherLexicon(const std::string& hash, int limit);
 
   // The Queries (queries.h). Reads see one consistent snapshot; a suppression change commits in
   // one transaction with the findings and heats it changes.

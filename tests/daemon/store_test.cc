@@ -239,17 +239,16 @@ TEST_F(IngestTest, MessagesFromAnOldLexiconAreListedForRecompute) {
   std::vector<StoredMessage> batch = Conversation();
   batch[1].lexicon_hash = "lex0";
   Ingest(batch);
-  auto stale = store_->MessagesWithOtherLexicon("lex1", 10);
+  auto stale = store_->FilesWithOtherLexicon("lex1");
   ASSERT_TRUE(stale);
-  ASSERT_EQ(1u, stale->size());
-  EXPECT_EQ("a2@client", (*stale)[0].key);
-  EXPECT_EQ("t1", (*stale)[0].thread);
-  EXPECT_EQ("/mail/work/cur/1.eml", (*stale)[0].path);
-  EXPECT_EQ(3u, store_->MessagesWithOtherLexicon("lex2", 10)->size());
-  EXPECT_EQ(2u, store_->MessagesWithOtherLexicon("lex2", 2)->size());
+  EXPECT_EQ(1, stale->messages);
+  EXPECT_EQ(std::vector<std::string>{"/mail/work/cur/1.eml"}, stale->paths);
+  EXPECT_EQ(3, store_->FilesWithOtherLexicon("lex2")->messages);
+  EXPECT_EQ(1u, store_->FilesWithOtherLexicon("lex2")->paths.size()) << "one file, listed once";
   batch[1].lexicon_hash = "lex1";
   Ingest({batch[1]});
-  EXPECT_TRUE(store_->MessagesWithOtherLexicon("lex1", 10)->empty());
+  EXPECT_EQ(0, store_->FilesWithOtherLexicon("lex1")->messages);
+  EXPECT_TRUE(store_->FilesWithOtherLexicon("lex1")->paths.empty());
 }
 
 TEST_F(IngestTest, TwoConnectionsShareOneFile) {
