@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "analyzers/clean/cleaner.h"
+#include "tests/support/test_support.h"
 
 namespace tonewatch::clean_testing {
 
@@ -19,20 +20,9 @@ const MailLexicon& RealMailLexicon();
 std::string ReadFixture(std::string_view name);
 std::filesystem::path FixturePath(std::string_view name);
 
-// A fresh folder under the system temp folder, removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-void WriteFile(const std::filesystem::path& path, std::string_view bytes);
+// The shared temp folder and file writer (tests/support).
+using tonewatch::testing::TempDir;
+using tonewatch::testing::WriteFile;
 
 // Cleans `text` with the real lexicon.
 CleanedBody Plain(std::string_view text);

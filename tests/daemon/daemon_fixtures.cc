@@ -1,27 +1,6 @@
 #include "daemon_fixtures.h"
 
-#include <stdlib.h>
-
-#include <fstream>
-#include <stdexcept>
-
 namespace tonewatch::daemon::testing {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "tonewatch-daemon-XXXXXX");
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temp folder");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-void WriteBytes(const std::string& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 Finding MakeFinding(std::string rule, int points, size_t begin) {
   Finding f;

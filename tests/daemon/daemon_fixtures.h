@@ -13,24 +13,13 @@
 
 #include "daemon/protocol/control.h"
 #include "daemon/store/store.h"
+#include "tests/support/test_support.h"
 
 namespace tonewatch::daemon::testing {
 
-// A fresh folder under the system temp folder, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string File(std::string_view name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
-void WriteBytes(const std::string& path, std::string_view bytes);
+// The shared temp folder and file writer (tests/support).
+using tonewatch::testing::TempDir;
+using tonewatch::testing::WriteFile;
 
 // A finding of `rule` (category from the id's prefix: "accusation.you-never") worth `points`, on
 // the bytes [begin, begin + 5).

@@ -19,7 +19,7 @@ namespace {
 
 using testing::Mail;
 using testing::TempDir;
-using testing::WriteBytes;
+using testing::WriteFile;
 
 class SchemaTest : public ::testing::Test {
  protected:
@@ -105,7 +105,7 @@ TEST_F(SchemaTest, AnotherProgramsDatabaseIsRefusedAndLeftAlone) {
 }
 
 TEST_F(SchemaTest, GarbageFileIsACorruptDatabaseNamedByPath) {
-  WriteBytes(path_, std::string(4096, '\x5a') + "this is no database");
+  WriteFile(path_, std::string(4096, '\x5a') + "this is no database");
   const std::string error = OpenError();
   EXPECT_NE(std::string::npos, error.find("not a database")) << error;
   EXPECT_NE(std::string::npos, error.find("move it aside")) << error;
@@ -132,7 +132,7 @@ TEST_F(SchemaTest, DamagedPagesAreReportedWhenRead) {
   }
   ASSERT_GT(bytes.size(), 8192u);
   for (size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
-  WriteBytes(path_, bytes);
+  WriteFile(path_, bytes);
 
   auto store = Store::Open(path_);
   std::string error = store ? "" : store.error().ToString();
