@@ -137,29 +137,40 @@ class ThreadLinker {
   SQLite::Statement by_link_, by_subject_, add_link_;
 };
 
-// Removes the messages stored from `path` whose keys are not in `keep`; returns how many.
-int64_t RemoveMessagesOf(SQLite::Database& db, const std::string& path,
-                         const std::set<std::string>& keep, std::set<std::string>& touched) {
-  SQLite::Statement list(db, "SELECT key, thread_id FROM messages WHERE path = ?1");
-  list.bind(1, path);
-  std::vector<std::string> gone;
-  while (list.executeStep()) {
-    std::string key = list.getColumn(0).getString();
-    if (keep.count(key) != 0) continue;
-    touched.insert(list.getColumn(1).getString());
-    gone.push_back(std::move(key));
-  }
-  SQLite::Statement findings(db, "DELETE FROM findings WHERE message_key = ?1");
-  SQLite::Statement message(db, "DELETE FROM messages WHERE key = ?1");
-  for (const std::string& key : gone) {
-    for (SQLite::Statement* s : {&findings, &message}) {
-      s->bind(1, key);
-      s->exec();
-      s->reset();
+// Removes messages stored from a file. One per Ingest: its statements are prepared once for every
+// file of the batch. Throws SQLite::Exception.
+class FileMessages {
+ public:
+  explicit FileMessages(SQLite::Database& db)
+      : list_(db, "SELECT key, thread_id FROM messages WHERE path = ?1"),
+        findings_(db, "DELETE FROM findings WHERE message_key = ?1"),
+        message_(db, "DELETE FROM messages WHERE key = ?1") {}
+
+  // Removes the messages stored from `path` whose keys are not in `keep`; returns how many.
+  int64_t RemoveAllBut(const std::string& path, const std::set<std::string>& keep,
+                       std::set<std::string>& touched) {
+    list_.reset();
+    list_.bind(1, path);
+    std::vector<std::string> gone;
+    while (list_.executeStep()) {
+      std::string key = list_.getColumn(0).getString();
+      if (keep.count(key) != 0) continue;
+      touched.insert(list_.getColumn(1).getString());
+      gone.push_back(std::move(key));
     }
+    for (const std::string& key : gone) {
+      for (SQLite::Statement* s : {&findings_, &message_}) {
+        s->reset();
+        s->bind(1, key);
+        s->exec();
+      }
+    }
+    return static_cast<int64_t>(gone.size());
   }
-  return static_cast<int64_t>(gone.size());
-}
+
+ private:
+  SQLite::Statement list_, findings_, message_;
+};
 
 // Writes the aggregate of each thread in `ids`, or removes the thread when no message is left.
 Result<void> AggregateThreads(SQLite::Database& db, BatchWriter& writer,
@@ -191,10 +202,11 @@ Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggreg
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     BatchWriter writer(*db_, Now());
     ThreadLinker linker(*db_);
+    FileMessages file_messages(*db_);
     std::set<std::string> touched;
     IngestSummary summary;
     for (const std::string& path : batch.forget) {
-      summary.messages_removed += RemoveMessagesOf(*db_, path, {}, touched);
+      summary.messages_removed += file_messages.RemoveAllBut(path, {}, touched);
       SQLite::Statement forget(*db_, "DELETE FROM files WHERE path = ?1");
       forget.bind(1, path);
       forget.exec();
@@ -216,7 +228,7 @@ Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggreg
           ++summary.messages_written;
         }
         if (file.whole) {
-          summary.messages_removed += RemoveMessagesOf(*db_, file.outcome.path, keys, touched);
+          summary.messages_removed += file_messages.RemoveAllBut(file.outcome.path, keys, touched);
         }
       }
       writer.PutFile(file.outcome);

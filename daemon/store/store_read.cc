@@ -29,9 +29,10 @@ ThreadReport HeaderFromMessages(const std::string& id, const std::vector<Message
 
 // Reads every row of `q` (selected with rows::kMessageColumns) as messages.
 Result<std::vector<MessageDetail>> ReadMessages(SQLite::Database& db, SQLite::Statement& q) {
+  rows::MessageReader reader(db);
   std::vector<MessageDetail> out;
   while (q.executeStep()) {
-    auto m = rows::ReadMessage(db, q);
+    auto m = reader.Read(q);
     if (!m) return m.error();
     out.push_back(std::move(*m));
   }
@@ -131,7 +132,8 @@ Result<std::optional<MessageDetail>> Store::Message(const std::string& key) {
             *db_, fmt::format("SELECT {} FROM messages m WHERE m.key = ?1", rows::kMessageColumns));
         q.bind(1, key);
         if (!q.executeStep()) return std::optional<MessageDetail>();
-        auto m = rows::ReadMessage(*db_, q);
+        rows::MessageReader reader(*db_);
+        auto m = reader.Read(q);
         if (!m) return m.error();
         snapshot.commit();
         return std::optional<MessageDetail>(std::move(*m));

@@ -12,13 +12,15 @@ std::optional<int64_t> OptionalInt(SQLite::Statement& row, int column) {
   return row.getColumn(column).getInt64();
 }
 
-Result<std::vector<Finding>> ReadFindings(SQLite::Database& db, const std::string& key) {
-  SQLite::Statement q(db, R"sql(
+constexpr const char* kFindingsOfMessage = R"sql(
     SELECT rule, category, points, begin_at, end_at, text,
            coalesce(nullif(why, ''), (SELECT r.why FROM rule_texts r WHERE r.rule = findings.rule),
                     ''),
            suggestion, context, context_offset
-    FROM findings WHERE message_key = ?1 AND NOT suppressed ORDER BY ord)sql");
+    FROM findings WHERE message_key = ?1 AND NOT suppressed ORDER BY ord)sql";
+
+Result<std::vector<Finding>> ReadFindings(SQLite::Statement& q, const std::string& key) {
+  q.reset();
   q.bind(1, key);
   std::vector<Finding> out;
   while (q.executeStep()) {
@@ -46,7 +48,9 @@ Result<std::vector<Finding>> ReadFindings(SQLite::Database& db, const std::strin
 
 }  // namespace
 
-Result<MessageDetail> ReadMessage(SQLite::Database& db, SQLite::Statement& row) {
+MessageReader::MessageReader(SQLite::Database& db) : findings_(db, kFindingsOfMessage) {}
+
+Result<MessageDetail> MessageReader::Read(SQLite::Statement& row) {
   MessageDetail d;
   MessageReport& r = d.report;
   r.id = row.getColumn(0).getString();
@@ -68,7 +72,7 @@ Result<MessageDetail> ReadMessage(SQLite::Database& db, SQLite::Statement& row) 
   r.stripping = row.getColumn(13).getString();
   r.omitted_findings = static_cast<size_t>(row.getColumn(14).getInt64());
   d.lexicon_hash = row.getColumn(15).getString();
-  auto findings = ReadFindings(db, r.id);
+  auto findings = ReadFindings(findings_, r.id);
   if (!findings) return findings.error();
   r.findings = std::move(*findings);
   return d;

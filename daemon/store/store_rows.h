@@ -21,9 +21,16 @@ inline constexpr const char* kMessageColumns =
     "m.time, m.time_ms, m.start_ms, m.end_ms, m.heat, m.stripping, m.omitted_findings, "
     "m.lexicon_hash";
 
-// Reads the message at the current row of `row` (selected with kMessageColumns) and its
-// unsuppressed findings.
-Result<MessageDetail> ReadMessage(SQLite::Database& db, SQLite::Statement& row);
+// Reads messages at the current row of a statement selected with kMessageColumns, with their
+// unsuppressed findings. Holds the findings query prepared once for all the rows it reads.
+class MessageReader {
+ public:
+  explicit MessageReader(SQLite::Database& db);
+  Result<MessageDetail> Read(SQLite::Statement& row);
+
+ private:
+  SQLite::Statement findings_;
+};
 
 // The thread's stored aggregate, without messages; nullopt when no row is stored.
 Result<std::optional<ThreadReport>> ReadThreadHeader(SQLite::Database& db, const std::string& id);
