@@ -4,10 +4,22 @@
 
 namespace tonewatch {
 
-int HeatOf(const std::vector<Finding>& findings) {
+namespace {
+
+long SumOf(const std::vector<Finding>& findings) {
   long sum = 0;
   for (const Finding& f : findings) sum += f.points;
-  return static_cast<int>(std::clamp<long>(sum, 0, kMaxHeat));
+  return sum;
+}
+
+}  // namespace
+
+int HeatOf(const std::vector<Finding>& findings) {
+  return static_cast<int>(std::clamp<long>(SumOf(findings), 0, kMaxHeat));
+}
+
+int ToneOf(const std::vector<Finding>& findings) {
+  return static_cast<int>(std::clamp<long>(SumOf(findings), -kMaxHeat, kMaxHeat));
 }
 
 }  // namespace tonewatch

@@ -38,4 +38,8 @@ inline constexpr int kMaxHeat = 100;
 // Heat from a list of contributions: their sum, floored at 0 and capped at kMaxHeat.
 int HeatOf(const std::vector<Finding>& findings);
 
+// Tone: the same sum, signed, within -kMaxHeat..kMaxHeat. Below 0 the repair and courtesy cues
+// outweigh the heated ones; heat is max(tone, 0), so tone tells calm text from courteous text.
+int ToneOf(const std::vector<Finding>& findings);
+
 }  // namespace tonewatch

@@ -49,6 +49,7 @@ std::string ThreadJson(const ThreadReport& thread) {
         {"me", m.me},
         {"time", OrNull(m.time)},
         {"heat", m.heat},
+        {"tone", ToneOf(m.findings)},
         {"findings", FindingsJson(m.findings)},
         {"stripping", m.stripping},
     };
@@ -100,6 +101,7 @@ std::string LineJson(const LineResult& line, const std::string& source) {
   json j = {
       {"line", line.line},
       {"heat", line.analysis.heat},
+      {"tone", ToneOf(line.analysis.findings)},
       {"findings", FindingsJson(line.analysis.findings)},
   };
   if (!line.errors.empty()) j["errors"] = NoticesJson(line.errors);

@@ -160,11 +160,17 @@ def politeness(args, table):
     rho = spearman(heat, scores)
     brho = spearman(base, scores)
     table.append((f"Stanford politeness (n={len(texts)})",
-                  f"AUC bottom vs top quartile {a:.3f}; Spearman {rho:+.3f}",
+                  f"heat: AUC bottom vs top quartile {a:.3f}; Spearman {rho:+.3f}",
                   f"AUC {ba:.3f}; Spearman {brho:+.3f}", "target AUC >= 0.80"))
-    flagged_bottom = sum(1 for i in bottom if heat[i] > 0) / len(bottom)
-    flagged_top = sum(1 for i in top if heat[i] > 0) / len(top)
-    table.append(("", f"heat>0: bottom {flagged_bottom:.1%}, top {flagged_top:.1%}", "", ""))
+    # Tone is heat's signed form: courtesy and repair cues take it below 0.
+    tone = [r["tone"] for r in rows]
+    ta = auc([tone[i] for i in bottom], [tone[i] for i in top])
+    table.append(("", f"tone: AUC bottom vs top quartile {ta:.3f}; Spearman "
+                  f"{spearman(tone, scores):+.3f}", "", "target AUC >= 0.80"))
+    for name, values in (("heat>0", [h > 0 for h in heat]), ("tone<0", [t < 0 for t in tone])):
+        share_bottom = sum(1 for i in bottom if values[i]) / len(bottom)
+        share_top = sum(1 for i in top if values[i]) / len(top)
+        table.append(("", f"{name}: bottom {share_bottom:.1%}, top {share_top:.1%}", "", ""))
 
 
 def enron(args, table):

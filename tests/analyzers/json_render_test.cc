@@ -222,6 +222,7 @@ TEST(ThreadJson, FromTheEngineEndToEnd) {
     sum += f["points"].get<int>();
   }
   EXPECT_EQ(j["messages"][0]["heat"], std::clamp(sum, 0, 100));
+  EXPECT_EQ(j["messages"][0]["tone"], std::clamp(sum, -100, 100));
 }
 
 TEST(LineJson, HasExactlyLineHeatFindingsWithoutErrorsOrSource) {
@@ -229,9 +230,10 @@ TEST(LineJson, HasExactlyLineHeatFindingsWithoutErrorsOrSource) {
   line.line = 7;
   line.analysis = FixtureEngine().Analyze("I will escalate this.");
   const json j = Parse(LineJson(line, ""));
-  EXPECT_EQ(Keys(j), (std::set<std::string>{"line", "heat", "findings"}));
+  EXPECT_EQ(Keys(j), (std::set<std::string>{"line", "heat", "tone", "findings"}));
   EXPECT_EQ(j["line"], 7);
   EXPECT_EQ(j["heat"], 15);
+  EXPECT_EQ(j["tone"], 15);
   ASSERT_EQ(j["findings"].size(), 1u);
   ExpectFindingContract(j["findings"][0]);
   EXPECT_EQ(j["findings"][0]["text"], "escalate this");
@@ -243,8 +245,9 @@ TEST(LineJson, CalmLineHasAnEmptyFindingsArray) {
   LineResult line;
   line.line = 1;
   const json j = Parse(LineJson(line, ""));
-  EXPECT_EQ(Keys(j), (std::set<std::string>{"line", "heat", "findings"}));
+  EXPECT_EQ(Keys(j), (std::set<std::string>{"line", "heat", "tone", "findings"}));
   EXPECT_EQ(j["heat"], 0);
+  EXPECT_EQ(j["tone"], 0);
   EXPECT_TRUE(j["findings"].is_array());
   EXPECT_TRUE(j["findings"].empty());
 }
@@ -255,18 +258,51 @@ TEST(LineJson, AddsErrorsAndSourceOnlyWhenThereAreAny) {
   line.errors.push_back(
       {"in.txt:3", "line is 5000000 bytes; lines over 1048576 bytes are not analyzed"});
   const json with_errors = Parse(LineJson(line, ""));
-  EXPECT_EQ(Keys(with_errors), (std::set<std::string>{"line", "heat", "findings", "errors"}));
+  EXPECT_EQ(Keys(with_errors), (std::set<std::string>{"line", "heat", "tone", "findings", "errors"}));
   ASSERT_EQ(with_errors["errors"].size(), 1u);
   EXPECT_NE(with_errors["errors"][0].dump().find("line is 5000000 bytes"), std::string::npos);
 
   const json with_source = Parse(LineJson(line, "in.txt"));
   EXPECT_EQ(Keys(with_source),
-            (std::set<std::string>{"line", "heat", "findings", "errors", "source"}));
+            (std::set<std::string>{"line", "heat", "tone", "findings", "errors", "source"}));
   EXPECT_EQ(with_source["source"], "in.txt");
 
   line.errors.clear();
   const json source_only = Parse(LineJson(line, "b.txt"));
-  EXPECT_EQ(Keys(source_only), (std::set<std::string>{"line", "heat", "findings", "source"}));
+  EXPECT_EQ(Keys(source_only), (std::set<std::string>{"line", "heat", "tone", "findings", "source"}));
+}
+
+// Tone is the signed sum: courtesy takes it below 0 while heat stays at 0, and with heated findings
+// that outweigh the courtesy, heat and tone agree.
+TEST(LineJson, ToneIsTheSignedSumAndHeatItsPositivePart) {
+  LineResult courteous;
+  courteous.analysis = TextAnalysis{};
+  courteous.analysis.findings = {
+      MakeFinding("repair.thank-you", Category::kRepair, -3, {0, 6}, "Thanks", std::nullopt),
+      MakeFinding("repair.praise", Category::kRepair, -3, {8, 18}, "Great work", std::nullopt)};
+  courteous.analysis.heat = HeatOf(courteous.analysis.findings);
+  const json calm = Parse(LineJson(courteous, ""));
+  EXPECT_EQ(calm["heat"], 0);
+  EXPECT_EQ(calm["tone"], -6);
+
+  LineResult heated;
+  heated.analysis = FixtureEngine().Analyze("Thanks. I will escalate this.");
+  const json hot = Parse(LineJson(heated, ""));
+  int sum = 0;
+  for (const json& f : hot["findings"]) sum += f["points"].get<int>();
+  EXPECT_GT(sum, 0) << hot.dump();
+  EXPECT_EQ(hot["tone"], sum);
+  EXPECT_EQ(hot["heat"], sum);
+}
+
+TEST(ToneOf, StaysWithinMinusAndPlusMaxHeat) {
+  std::vector<Finding> many(30, MakeFinding("repair.apologize", Category::kRepair, -8, {0, 5},
+                                            "sorry", std::nullopt));
+  EXPECT_EQ(ToneOf(many), -kMaxHeat);
+  EXPECT_EQ(HeatOf(many), 0);
+  for (Finding& f : many) f.points = 8;
+  EXPECT_EQ(ToneOf(many), kMaxHeat);
+  EXPECT_EQ(HeatOf(many), kMaxHeat);
 }
 
 }  // namespace

@@ -107,13 +107,18 @@ TEST(CliEachLine, PrintsOneObjectPerLineInOrder) {
     SCOPED_TRACE(kLines[i]);
     const json& o = objects[i];
     // Exactly the documented fields: one input, no errors.
-    EXPECT_EQ(o.size(), 3u) << o.dump();
+    EXPECT_EQ(o.size(), 4u) << o.dump();
     EXPECT_EQ(o.at("line"), i + 1);
     EXPECT_EQ(o.at("heat"), heats[i]);
+    int sum = 0;
+    for (const json& f : o.at("findings")) sum += f.at("points").get<int>();
+    EXPECT_EQ(o.at("tone"), sum);
     ExpectFindingsIndex(kLines[i], o.at("findings"));
   }
   EXPECT_EQ(objects[1]["findings"][0]["rule"], "accusation.you-never");
   EXPECT_EQ(objects[3]["findings"][0]["text"], "escalate this");
+  EXPECT_LT(objects[4]["tone"], 0) << "an apology with nothing heated is courteous";
+  EXPECT_EQ(objects[4]["heat"], 0);
 }
 
 TEST(CliEachLine, LastLineWithoutLineBreakIsOneMoreLine) {
