@@ -119,7 +119,7 @@ def goemotions(args, table):
     table.append((f"GoEmotions dev (n={len(texts)}, {sum(gold)} anger|annoyance)",
                   f"heat>={t}: P {p:.3f} R {r:.3f} F1 {f1:.3f}",
                   f"score>={args.baseline_threshold}: P {bp:.3f} R {br:.3f} F1 {bf1:.3f}", ""))
-    for extra in (5, 10, 15, 20, 30):
+    for extra in (5, 8, 9, 10, 15, 20, 30):
         if extra == t:
             continue
         ep, er, ef = prf([h >= extra for h in heat], gold)
