@@ -258,7 +258,8 @@ TEST(LineJson, AddsErrorsAndSourceOnlyWhenThereAreAny) {
   line.errors.push_back(
       {"in.txt:3", "line is 5000000 bytes; lines over 1048576 bytes are not analyzed"});
   const json with_errors = Parse(LineJson(line, ""));
-  EXPECT_EQ(Keys(with_errors), (std::set<std::string>{"line", "heat", "tone", "findings", "errors"}));
+  EXPECT_EQ(Keys(with_errors),
+            (std::set<std::string>{"line", "heat", "tone", "findings", "errors"}));
   ASSERT_EQ(with_errors["errors"].size(), 1u);
   EXPECT_NE(with_errors["errors"][0].dump().find("line is 5000000 bytes"), std::string::npos);
 
@@ -269,7 +270,8 @@ TEST(LineJson, AddsErrorsAndSourceOnlyWhenThereAreAny) {
 
   line.errors.clear();
   const json source_only = Parse(LineJson(line, "b.txt"));
-  EXPECT_EQ(Keys(source_only), (std::set<std::string>{"line", "heat", "tone", "findings", "source"}));
+  EXPECT_EQ(Keys(source_only),
+            (std::set<std::string>{"line", "heat", "tone", "findings", "source"}));
 }
 
 // Tone is the signed sum: courtesy takes it below 0 while heat stays at 0, and with heated findings
@@ -296,8 +298,8 @@ TEST(LineJson, ToneIsTheSignedSumAndHeatItsPositivePart) {
 }
 
 TEST(ToneOf, StaysWithinMinusAndPlusMaxHeat) {
-  std::vector<Finding> many(30, MakeFinding("repair.apologize", Category::kRepair, -8, {0, 5},
-                                            "sorry", std::nullopt));
+  std::vector<Finding> many(
+      30, MakeFinding("repair.apologize", Category::kRepair, -8, {0, 5}, "sorry", std::nullopt));
   EXPECT_EQ(ToneOf(many), -kMaxHeat);
   EXPECT_EQ(HeatOf(many), 0);
   for (Finding& f : many) f.points = 8;
