@@ -105,6 +105,9 @@ TEST_F(HandlerTest, MessageWithItsThreadAndSource) {
   EXPECT_EQ("lex1", r.at("lexicon"));
   EXPECT_EQ("a2@client", r.at("message").at("id"));
   EXPECT_EQ("ultimatum.or-else", r.at("message").at("findings").at(0).at("rule"));
+  int sum = 0;
+  for (const json& f : r.at("message").at("findings")) sum += f.at("points").get<int>();
+  EXPECT_EQ(sum, r.at("message").at("tone")) << "tone comes back from the stored findings";
 }
 
 TEST_F(HandlerTest, FlaggedPage) {
