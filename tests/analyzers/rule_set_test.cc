@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/test_support.h"
+
 namespace tonewatch {
 namespace {
+
+using testing::Contains;
 
 // A rule as the loader would hand it over, written at rules.toml:`line`.
 Rule MakeRule(std::string id, std::string pattern, int line = 1) {
@@ -27,10 +31,6 @@ std::string CompileError(const std::vector<Rule>& rules) {
   if (set) return "<compiled>";
   EXPECT_EQ(set.error().code, ErrorCode::kBadLexicon);
   return set.error().message;
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 std::vector<std::string> MatchedTexts(std::string_view text, const std::vector<RawMatch>& matches) {

@@ -19,6 +19,7 @@ namespace tonewatch::cli {
 namespace {
 
 using json = nlohmann::json;
+using testing::Contains;
 using testing::FakeDaemon;
 using testing::TempDir;
 
@@ -28,10 +29,6 @@ constexpr std::chrono::milliseconds kLongTimeout{60'000};
 
 DaemonEndpoint At(const std::string& path, std::chrono::milliseconds timeout = kLongTimeout) {
   return DaemonEndpoint{path, timeout};
-}
-
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 TEST(DaemonClient, SendsOneLineAndReadsOneLine) {

@@ -18,10 +18,13 @@ namespace {
 
 using json = nlohmann::json;
 using testing::Ask;
+using testing::Contains;
 using testing::Describe;
 using testing::FakeDaemon;
 using testing::OkLine;
+using testing::Request;
 using testing::RunResult;
+using testing::Sent;
 using testing::TempDir;
 using testing::Tonewatch;
 
@@ -29,24 +32,6 @@ using testing::Tonewatch;
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 constexpr int kExitNotFound = 3;
-
-// The one request the fake received, parsed; fails the test unless there was exactly one.
-json Sent(FakeDaemon& daemon) {
-  const std::vector<std::string> requests = daemon.Requests();
-  EXPECT_EQ(requests.size(), 1u);
-  if (requests.size() != 1) return json();
-  json request = json::parse(requests[0], nullptr, false);
-  EXPECT_FALSE(request.is_discarded()) << requests[0];
-  return request;
-}
-
-json Request(const std::string& method, json params = json::object()) {
-  return json{{"v", 1}, {"id", 1}, {"method", method}, {"params", std::move(params)}};
-}
-
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 json FlaggedResult() {
   return json{{"total", 3},

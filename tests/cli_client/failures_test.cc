@@ -18,10 +18,13 @@ namespace {
 
 using json = nlohmann::json;
 using testing::Ask;
+using testing::Contains;
 using testing::Describe;
 using testing::FakeDaemon;
 using testing::OkLine;
+using testing::Request;
 using testing::RunResult;
+using testing::Sent;
 using testing::TempDir;
 using testing::Tonewatch;
 
@@ -30,21 +33,6 @@ constexpr int kExitUsage = 2;
 constexpr int kExitLexicon = 4;
 constexpr int kExitInternal = 5;
 constexpr int kExitNoDaemon = 6;
-
-json Sent(FakeDaemon& daemon) {
-  const std::vector<std::string> requests = daemon.Requests();
-  EXPECT_EQ(requests.size(), 1u);
-  if (requests.size() != 1) return json();
-  return json::parse(requests[0], nullptr, false);
-}
-
-json Request(const std::string& method, json params = json::object()) {
-  return json{{"v", 1}, {"id", 1}, {"method", method}, {"params", std::move(params)}};
-}
-
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST(NoDaemon, EveryCommandExitsSixNamingSocketAndStartCommand) {
   TempDir dir;

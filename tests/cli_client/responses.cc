@@ -1,5 +1,10 @@
 #include "tests/cli_client/responses.h"
 
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
 namespace tonewatch::testing {
 
 using json = nlohmann::json;
@@ -101,6 +106,19 @@ RunResult Ask(const std::string& socket, std::vector<std::string> args) {
   args.push_back("--socket");
   args.push_back(socket);
   return Tonewatch(std::move(args));
+}
+
+json Sent(FakeDaemon& daemon) {
+  const std::vector<std::string> requests = daemon.Requests();
+  EXPECT_EQ(requests.size(), 1u);
+  if (requests.size() != 1) return json();
+  json request = json::parse(requests[0], nullptr, false);
+  EXPECT_FALSE(request.is_discarded()) << requests[0];
+  return request;
+}
+
+json Request(const std::string& method, json params) {
+  return json{{"v", 1}, {"id", 1}, {"method", method}, {"params", std::move(params)}};
 }
 
 }  // namespace tonewatch::testing

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/cli_client/fake_daemon.h"
 #include "tests/e2e/run_process.h"
 
 namespace tonewatch::testing {
@@ -25,6 +26,13 @@ std::string OkLine(const nlohmann::json& result);
 
 // {"v":1,"id":1,"ok":false,"error":{"code":code,"message":message}}
 std::string ErrorLine(const std::string& code, const std::string& message);
+
+// The one request `daemon` received, parsed; fails the calling test unless exactly one arrived and
+// it is JSON.
+nlohmann::json Sent(FakeDaemon& daemon);
+
+// The request line a command should send: {"v":1,"id":1,"method":method,"params":params}.
+nlohmann::json Request(const std::string& method, nlohmann::json params = nlohmann::json::object());
 
 // Runs the real `tonewatch` with `args` (and `env` added to the environment).
 RunResult Tonewatch(std::vector<std::string> args,

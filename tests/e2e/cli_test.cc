@@ -16,6 +16,7 @@ namespace tonewatch {
 namespace {
 
 using json = nlohmann::json;
+using testing::Contains;
 using testing::Describe;
 using testing::FixtureLexiconRoot;
 using testing::LineOf;
@@ -61,10 +62,6 @@ std::vector<json> JsonLines(const std::string& out) {
     EXPECT_EQ(out.back(), '\n') << "output should end with a newline";
   }
   return objects;
-}
-
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 // Each finding's begin/end index `text`, and its "text" is those bytes.

@@ -49,6 +49,11 @@ Lexicon LoadFixtureLexicon();
 // An engine over the fixture lexicon. Built once per process; Analyze is thread-safe.
 const Engine& FixtureEngine();
 
+// Whether `needle` occurs in `haystack`: for asserting on messages without spelling out find().
+inline bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
 // The 1-based line of the first line of `text` that contains `needle`, or 0. For asserting that an
 // error names the line a broken rule sits on without counting lines by hand.
 int LineOf(std::string_view text, std::string_view needle);

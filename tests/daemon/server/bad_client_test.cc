@@ -8,13 +8,12 @@
 
 #include "daemon/protocol/request_parser.h"
 #include "tests/daemon/server/server_fixture.h"
+#include "tests/support/test_support.h"
 
 namespace tonewatch::daemon::server_test {
 namespace {
 
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
+using tonewatch::testing::Contains;
 
 TEST_F(ServerTest, ClientStalledMidLineDoesNotHoldUpOthers) {
   StartServer();  // the default idle timeout: the staller stays open throughout
