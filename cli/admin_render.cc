@@ -13,13 +13,8 @@ namespace {
 // Width of the label column of `status`.
 constexpr int kLabelWidth = 14;
 
-std::string OrEmpty(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
-}
-
 std::string Row(const TextStyle& style, std::string_view label, std::string_view value) {
-  return fmt::format("  {}{:{}}{}\n", Paint(style, label, kPaintBold), "",
+  return fmt::format("  {}{:{}}{}\n", Paint(style, label, kAnsiBold), "",
                      kLabelWidth - static_cast<int>(label.size()), value);
 }
 
@@ -53,7 +48,7 @@ std::string StatusOut(const Json& r, const TextStyle& style) {
   out += Row(style, "files",
              fmt::format("{} read, {}", r.at("files").get<int64_t>(),
                          failed == 0 ? std::string("none failed")
-                                     : Paint(style, fmt::format("{} failed", failed), kPaintRed) +
+                                     : Paint(style, fmt::format("{} failed", failed), kAnsiRed) +
                                            " (retried when they change)"));
   // The first failures with their errors (status.failures).
   if (const auto it = r.find("failures"); it != r.end() && it->is_array()) {
@@ -101,10 +96,10 @@ std::string ChangeOut(const Json& r, bool removed, const TextStyle& style) {
   const int64_t id = s.at("id").get<int64_t>();
   std::string out;
   if (removed) {
-    out = fmt::format("{} suppression {}: {}\n", Paint(style, "removed", kPaintBold), id,
-                      Describe(s));
+    out =
+        fmt::format("{} suppression {}: {}\n", Paint(style, "removed", kAnsiBold), id, Describe(s));
   } else if (r.at("created").get<bool>()) {
-    out = fmt::format("{} {} (suppression {})\n", Paint(style, "suppressed", kPaintBold),
+    out = fmt::format("{} {} (suppression {})\n", Paint(style, "suppressed", kAnsiBold),
                       Describe(s), id);
   } else {
     out = fmt::format("already suppressed: {} (suppression {})\n", Describe(s), id);
@@ -137,7 +132,7 @@ Result<std::string> SuppressionsText(const Json& result, const TextStyle& style,
     std::string out;
     for (const Json& s : list) {
       out += fmt::format("{}  {}  {}\n",
-                         Paint(style, fmt::format("{:>4}", s.at("id").get<int64_t>()), kPaintBold),
+                         Paint(style, fmt::format("{:>4}", s.at("id").get<int64_t>()), kAnsiBold),
                          Date(s.at("created_ms").get<int64_t>()), Describe(s));
     }
     return out;
@@ -148,7 +143,7 @@ Result<std::string> ReloadText(const Json& result, const TextStyle& style,
                                const std::string& where) {
   return GuardRender("reload", where, [&] {
     return fmt::format("{} lexicon {}\n  {} messages will be analyzed again in the background\n",
-                       Paint(style, "reloaded:", kPaintBold),
+                       Paint(style, "reloaded:", kAnsiBold),
                        result.at("lexicon").get<std::string>(),
                        result.at("stale_messages").get<int64_t>());
   });

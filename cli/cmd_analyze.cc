@@ -20,8 +20,6 @@ int64_t NowMs() {
       .count();
 }
 
-void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
-
 // Progress on stderr for long runs, only when a person is watching it.
 class Progress {
  public:
@@ -76,8 +74,8 @@ Result<void> EachLine(const Engine& engine, const AnalyzeOptions& options, ByteS
       std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());
     }
     if (json) {
-      Print(LineJson(line, source_field));
-      Print("\n");
+      PrintOut(LineJson(line, source_field));
+      PrintOut("\n");
       return;
     }
     if (line.analysis.heat < options.min_heat || line.analysis.findings.empty()) return;
@@ -88,7 +86,7 @@ Result<void> EachLine(const Engine& engine, const AnalyzeOptions& options, ByteS
     message.heat = line.analysis.heat;
     message.findings = line.analysis.findings;
     thread.messages.push_back(std::move(message));
-    Print(RenderThreadText(thread, style));
+    PrintOut(RenderThreadText(thread, style));
   });
   if (!read) return read;
   if (skipped > 0) {
@@ -105,7 +103,7 @@ void PrintThread(const ThreadReport& thread, const AnalyzeOptions& options,
     std::fprintf(stderr, "tonewatch: %s: %s\n", n.where.c_str(), n.message.c_str());
   }
   if (thread.heat < options.min_heat) return;
-  Print(options.format == "json" ? ThreadJson(thread) + "\n" : RenderThreadText(thread, style));
+  PrintOut(options.format == "json" ? ThreadJson(thread) + "\n" : RenderThreadText(thread, style));
   std::fflush(stdout);
 }
 

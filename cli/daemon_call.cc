@@ -54,7 +54,7 @@ Error DaemonError(const std::string& where, const Json& error) {
 }
 
 Result<Json> ReadEnvelope(std::string_view line, const std::string& where) {
-  const Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return NotAResponse(where, line, "not JSON");
   if (!j.is_object()) return NotAResponse(where, line, "not a JSON object");
   const auto v = j.find("v");
@@ -80,7 +80,7 @@ Result<Json> ReadEnvelope(std::string_view line, const std::string& where) {
   }
   const auto result = j.find("result");
   if (result == j.end()) return NotAResponse(where, line, "a success without a \"result\"");
-  return Json(*result);
+  return std::move(*result);  // a flagged page can be large: move it out, do not copy it
 }
 
 }  // namespace

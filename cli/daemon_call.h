@@ -15,6 +15,13 @@ namespace tonewatch::cli {
 // ordered_json, so that --format=json prints the daemon's fields in the daemon's order.
 using Json = nlohmann::ordered_json;
 
+// A string field that may be null or absent (the contract writes an unknown author or time as
+// null): its value, or "".
+inline std::string OrEmpty(const Json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+
 // The protocol version this client speaks.
 inline constexpr int kClientProtocolVersion = 1;
 

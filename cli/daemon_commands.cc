@@ -29,8 +29,6 @@ std::vector<std::string> CategoryNames() {
   return names;
 }
 
-void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
-
 }  // namespace
 
 DaemonEndpoint EndpointOf(const DaemonOptions& daemon) {
@@ -49,12 +47,12 @@ Result<void> QueryAndPrint(const DaemonOptions& daemon, std::string_view method,
   if (daemon.format == "json") {
     // The replace handler makes dump() total: the daemon's strings are UTF-8, but a bad byte must
     // not turn into an exception here.
-    Print(result->dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
+    PrintOut(result->dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
     return Ok();
   }
   auto out = text(*result, TextStyle{UseColor(daemon.color)}, endpoint.socket_path);
   if (!out) return out.error();
-  Print(*out);
+  PrintOut(*out);
   return Ok();
 }
 
@@ -63,7 +61,7 @@ CLI::App* DaemonCommands::Add(CLI::App& app, const char* name, const char* descr
   CLI::App* cmd = app.add_subcommand(name, description);
   cmd->footer(kDaemonExitCodesHelp);
   cmd->add_option("--socket", daemon_.socket,
-                  fmt::format("tonewatchd's socket (default: {})", DefaultSocket()));
+                  fmt::format("tonewatchd's socket (default: {})", default_socket_));
   cmd->add_option("--timeout", daemon_.timeout_seconds,
                   "Seconds to wait for the daemon, connecting and answering (default 30); "
                   "past it the command fails with exit code 6")
@@ -135,7 +133,7 @@ void DaemonCommands::AddUnsuppress(CLI::App& app) {
       ->excludes(unsuppress_id_option_);
 }
 
-DaemonCommands::DaemonCommands(CLI::App& app) {
+DaemonCommands::DaemonCommands(CLI::App& app) : default_socket_(DefaultSocket()) {
   AddFlagged(app);
   Add(app, "thread", "Show every message of a thread with its findings, trend and reply plan",
       [this] { return CmdThread(daemon_, id_); })

@@ -100,6 +100,7 @@ class DaemonCommands {
   void AddUnsuppress(CLI::App& app);
 
   DaemonOptions daemon_;
+  std::string default_socket_;  // for --help; worked out once, not once per command
   FlaggedOptions flagged_;
   SuppressOptions suppress_;
   std::string id_;  // thread and message

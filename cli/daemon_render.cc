@@ -18,12 +18,6 @@ constexpr size_t kFindingsShown = 4;
 // Counterparts named in a thread's header before "and N more".
 constexpr size_t kCounterpartsShown = 3;
 
-std::string_view ColorOf(Category category) {
-  if (category == Category::kRepair) return kPaintGreen;
-  if (category == Category::kIntensity) return kPaintYellow;
-  return kPaintRed;
-}
-
 // The authors of the messages the user did not write, in order, each once.
 std::string Counterparts(const ThreadReport& t) {
   std::vector<std::string> names;
@@ -48,12 +42,11 @@ void AppendFindings(std::string& out, const MessageReport& m, const TextStyle& s
                    [](const Finding* a, const Finding* b) { return a->points > b->points; });
   for (size_t i = 0; i < strongest.size() && i < kFindingsShown; ++i) {
     const Finding& f = *strongest[i];
-    out += fmt::format("    {} {} \"{}\"\n",
-                       Paint(style, fmt::format("{:+d}", f.points), ColorOf(f.category)),
-                       Paint(style, f.rule, kPaintBold),
-                       Paint(style, FoldWhitespace(f.text), ColorOf(f.category)));
+    out += fmt::format(
+        "    {} {} \"{}\"\n", Paint(style, fmt::format("{:+d}", f.points), ColorOf(f.category)),
+        Paint(style, f.rule, kAnsiBold), Paint(style, FoldWhitespace(f.text), ColorOf(f.category)));
     if (f.suggestion)
-      out += fmt::format("        {} {}\n", Paint(style, "try", kPaintDim), *f.suggestion);
+      out += fmt::format("        {} {}\n", Paint(style, "try", kAnsiDim), *f.suggestion);
   }
   if (strongest.size() > kFindingsShown) {
     out += fmt::format("    ({} more)\n", strongest.size() - kFindingsShown);
@@ -81,18 +74,14 @@ void AppendHottest(std::string& out, const ThreadReport& t, const TextStyle& sty
 std::string FlaggedThread(const ThreadReport& t, const TextStyle& style) {
   std::string out = fmt::format(
       "{} · {}{}\n",
-      Paint(style, fmt::format("heat {}/100", t.heat), t.heat >= kHotHeat ? kPaintRed : kPaintBold),
+      Paint(style, fmt::format("heat {}/100", t.heat), t.heat >= kHotHeat ? kAnsiRed : kAnsiBold),
       t.trend == "unknown" ? "" : fmt::format("{} · ", t.trend),
-      Paint(style, t.subject.empty() ? t.source : t.subject, kPaintBold));
+      Paint(style, t.subject.empty() ? t.source : t.subject, kAnsiBold));
   const std::string with = Counterparts(t);
   if (!with.empty()) out += fmt::format("  with {}\n", with);
-  if (t.move_off_email) {
-    out += fmt::format("  {} take this off email, call them\n", Paint(style, "→", kPaintBold));
-    for (const auto& r : t.move_off_email->reasons) out += fmt::format("    - {}\n", r);
-    out += fmt::format("    opening: {}\n", t.move_off_email->opening);
-  }
+  if (t.move_off_email) out += MoveOffEmailText(*t.move_off_email, style);
   AppendHottest(out, t, style);
-  out += fmt::format("  {} tonewatch thread {}\n\n", Paint(style, "more:", kPaintDim), t.thread);
+  out += fmt::format("  {} tonewatch thread {}\n\n", Paint(style, "more:", kAnsiDim), t.thread);
   return out;
 }
 
@@ -124,7 +113,7 @@ std::string Fingerprints(const ThreadReport& t,
   }
   if (lines.empty()) return "";
   return fmt::format("  {} tonewatch suppress --finding FINGERPRINT\n{}",
-                     Paint(style, "to hide a finding:", kPaintDim), lines);
+                     Paint(style, "to hide a finding:", kAnsiDim), lines);
 }
 
 std::string ThreadOut(const DaemonThread& thread, const TextStyle& style) {

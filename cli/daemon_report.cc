@@ -11,12 +11,6 @@
 namespace tonewatch::cli {
 namespace {
 
-// A string field that may be null (the contract writes an unknown author or time as null).
-std::string OrEmpty(const Json& j, const char* key) {
-  const auto it = j.find(key);
-  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
-}
-
 struct ReadFinding {
   Finding finding;
   std::string fingerprint;

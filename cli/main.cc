@@ -13,16 +13,13 @@ namespace {
 
 using tonewatch::cli::AnalyzeOptions;
 
-int Finish(const tonewatch::Result<void>& result) {
+// Prints a failure and maps it to an exit code: ExitCodeFor, or ExitCodeForDaemon for the commands
+// that query the daemon.
+int Finish(const tonewatch::Result<void>& result,
+           int (*exit_code_for)(tonewatch::ErrorCode) = tonewatch::cli::ExitCodeFor) {
   if (result) return tonewatch::cli::kExitOk;
   std::fprintf(stderr, "tonewatch: %s\n", result.error().ToString().c_str());
-  return tonewatch::cli::ExitCodeFor(result.error().code);
-}
-
-int FinishDaemon(const tonewatch::Result<void>& result) {
-  if (result) return tonewatch::cli::kExitOk;
-  std::fprintf(stderr, "tonewatch: %s\n", result.error().ToString().c_str());
-  return tonewatch::cli::ExitCodeForDaemon(result.error().code);
+  return exit_code_for(result.error().code);
 }
 
 int Run(int argc, char** argv) {
@@ -101,7 +98,7 @@ int Run(int argc, char** argv) {
   if (version) return Finish(tonewatch::cli::CmdVersion(version_lexicons));
   if (*cmd_analyze) return Finish(tonewatch::cli::CmdAnalyze(analyze));
   if (*cmd_check) return Finish(tonewatch::cli::CmdCheckLexicon(check_dir));
-  if (auto ran = daemon.Run()) return FinishDaemon(*ran);
+  if (auto ran = daemon.Run()) return Finish(*ran, tonewatch::cli::ExitCodeForDaemon);
   std::fprintf(stderr, "%s", app.help().c_str());
   return tonewatch::cli::kExitUsage;
 }

@@ -2,9 +2,15 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace tonewatch::cli {
+
+// Writes `text` to stdout as is (no formatting, embedded NULs kept).
+inline void PrintOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 inline bool IsTerminal(int fd) { return ::isatty(fd) == 1; }
 

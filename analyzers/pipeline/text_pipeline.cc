@@ -49,13 +49,11 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
     auto more = reader.Next(&piece, &offset);
     if (!more) return more.error();
     if (!*more) break;
-    const bool first_piece = first;
     if (first) {
       if (std::string reason = BinaryReason(piece); !reason.empty()) {
         return Err(ErrorCode::kBadInput, source.name(),
                    fmt::format("looks like binary data ({})", reason), "not analyzed");
       }
-      first = false;
     }
     SanitizedText clean;
     std::optional<DecodedText> decoded;
@@ -64,7 +62,7 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
       // Not UTF-8 from the start: a legacy 8-bit or CJK charset, detected with ICU and used for
       // every piece (a charset does not change within a file). A few stray bad bytes in UTF-8
       // text are damage, not another charset: they become U+FFFD and are reported.
-      if (first_piece && clean.damage_count >= kMinDamageForCharset) {
+      if (first && clean.damage_count >= kMinDamageForCharset) {
         DecodedText detected = DetectAndDecode(piece);
         if (detected.charset != "UTF-8" && !detected.damaged) {
           charset = detected.charset;
@@ -99,6 +97,7 @@ Result<ThreadReport> AnalyzeTextSource(const Engine& engine, ByteSource& source,
       message.findings.push_back(std::move(f));
     }
     analyzed_bytes += clean.text.size();
+    first = false;
   }
   if (message.omitted_findings > 0) {
     thread.errors.push_back(

@@ -2,37 +2,45 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analyzers/call/call_metrics.h"
 #include "analyzers/render/call_render.h"
 
 namespace tonewatch {
-namespace {
 
-constexpr std::string_view kReset = "\x1b[0m";
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kRed = "\x1b[1;31m";
-constexpr std::string_view kGreen = "\x1b[1;32m";
-constexpr std::string_view kYellow = "\x1b[1;33m";
+std::string Paint(const TextStyle& style, std::string_view text, std::string_view color) {
+  if (!style.color) return std::string(text);
+  return fmt::format("{}{}\x1b[0m", color, text);
+}
 
 std::string_view ColorOf(Category category) {
-  if (category == Category::kRepair) return kGreen;
-  if (category == Category::kIntensity) return kYellow;
-  return kRed;
+  if (category == Category::kRepair) return kAnsiGreen;
+  if (category == Category::kIntensity) return kAnsiYellow;
+  return kAnsiRed;
 }
+
+std::string MoveOffEmailText(const MoveOffEmail& move, const TextStyle& style) {
+  std::string out =
+      fmt::format("  {} take this off email, call them\n", Paint(style, "→", kAnsiBold));
+  for (const auto& r : move.reasons) out += fmt::format("    - {}\n", r);
+  out += fmt::format("    opening: {}\n", move.opening);
+  return out;
+}
+
+namespace {
 
 class Writer {
  public:
   explicit Writer(const TextStyle& style) : style_(style) {}
 
   std::string Paint(std::string_view text, std::string_view color) const {
-    if (!style_.color) return std::string(text);
-    return fmt::format("{}{}{}", color, text, kReset);
+    return tonewatch::Paint(style_, text, color);
   }
 
   void Finding(const tonewatch::Finding& f) {
     out_ += fmt::format("  {} {}\n", Paint(fmt::format("{:+d}", f.points), ColorOf(f.category)),
-                        Paint(f.rule, kBold));
+                        Paint(f.rule, kAnsiBold));
     const std::string_view ctx = f.context;
     const size_t at = std::min(f.context_offset, ctx.size());
     const size_t len = std::min(f.text.size(), ctx.size() - at);
@@ -43,8 +51,8 @@ class Writer {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
     out_ += fmt::format("      {}\n", line);
-    if (!f.why.empty()) out_ += fmt::format("      {} {}\n", Paint("why", kDim), f.why);
-    if (f.suggestion) out_ += fmt::format("      {} {}\n", Paint("try", kDim), *f.suggestion);
+    if (!f.why.empty()) out_ += fmt::format("      {} {}\n", Paint("why", kAnsiDim), f.why);
+    if (f.suggestion) out_ += fmt::format("      {} {}\n", Paint("try", kAnsiDim), *f.suggestion);
   }
 
   void Message(const MessageReport& m, bool many) {
@@ -66,30 +74,28 @@ class Writer {
     }
     std::string note;
     if (sum > kMaxHeat) note = fmt::format(" (sum {}, capped at {})", sum, kMaxHeat);
-    if (sum < 0) note = fmt::format(" (sum {}, floored at 0; tone {})", sum, ToneOf(m.findings));
+    if (sum < 0)
+      note = fmt::format(" (sum {}, floored at 0; tone {})", sum, std::max<long>(sum, -kMaxHeat));
     if (m.findings.size() > 12) terms = fmt::format("{} contributions", m.findings.size());
-    out_ += fmt::format("  heat {} = {}{}\n", Paint(fmt::format("{}", m.heat), kBold), terms, note);
+    out_ +=
+        fmt::format("  heat {} = {}{}\n", Paint(fmt::format("{}", m.heat), kAnsiBold), terms, note);
     if (m.omitted_findings > 0) {
       out_ += fmt::format("  ({} more findings not listed)\n", m.omitted_findings);
     }
   }
 
   std::string Thread(const ThreadReport& t) {
-    out_ += fmt::format("{}{}{} · heat {}/100{}\n", Paint(t.source, kBold),
+    out_ += fmt::format("{}{}{} · heat {}/100{}\n", Paint(t.source, kAnsiBold),
                         t.subject.empty() ? "" : " · ", t.subject,
-                        Paint(fmt::format("{}", t.heat), t.heat >= 50 ? kRed : kBold),
+                        Paint(fmt::format("{}", t.heat), t.heat >= kHotHeat ? kAnsiRed : kAnsiBold),
                         t.trend == "unknown" ? "" : fmt::format(" · {}", t.trend));
     for (const auto& e : t.errors) out_ += fmt::format("  ! {}: {}\n", e.where, e.message);
     const bool many = t.messages.size() > 1;
     for (const auto& m : t.messages) Message(m, many);
-    if (t.move_off_email) {
-      out_ += fmt::format("  {} take this off email, call them\n", Paint("→", kBold));
-      for (const auto& r : t.move_off_email->reasons) out_ += fmt::format("    - {}\n", r);
-      out_ += fmt::format("    opening: {}\n", t.move_off_email->opening);
-    }
+    if (t.move_off_email) out_ += MoveOffEmailText(*t.move_off_email, style_);
     if (t.unanswered) {
       out_ += fmt::format("  {} their message {} (heat {}) has waited {} h for a reply\n",
-                          Paint("!", kRed), t.unanswered->message, t.unanswered->heat,
+                          Paint("!", kAnsiRed), t.unanswered->message, t.unanswered->heat,
                           t.unanswered->waiting_ms / 3600000);
     }
     if (t.reply_plan) Plan(*t.reply_plan);
@@ -98,7 +104,7 @@ class Writer {
   }
 
   void Plan(const ReplyPlan& plan) {
-    out_ += fmt::format("  {}\n", Paint("reply plan", kBold));
+    out_ += fmt::format("  {}\n", Paint("reply plan", kAnsiBold));
     out_ += "    their concerns, in order:\n";
     for (size_t i = 0; i < plan.concerns.size(); ++i) {
       const auto& c = plan.concerns[i];
