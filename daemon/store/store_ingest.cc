@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "analyzers/base/hash.h"
@@ -172,19 +173,45 @@ class FileMessages {
   SQLite::Statement list_, findings_, message_;
 };
 
+// Removes threads left without messages: their aggregate and their links. Its statements are
+// prepared at the first removal, once for the batch: most batches remove none. Throws
+// SQLite::Exception.
+class ThreadRemover {
+ public:
+  explicit ThreadRemover(SQLite::Database& db) : db_(db) {}
+
+  void Remove(const std::string& id) {
+    if (!statements_) statements_.emplace(db_);
+    for (SQLite::Statement* s : {&statements_->thread, &statements_->links}) {
+      s->reset();
+      s->bind(1, id);
+      s->exec();
+    }
+  }
+
+ private:
+  struct Statements {
+    explicit Statements(SQLite::Database& db)
+        : thread(db, "DELETE FROM threads WHERE id = ?1"),
+          links(db, "DELETE FROM thread_links WHERE thread_id = ?1") {}
+    SQLite::Statement thread, links;
+  };
+
+  SQLite::Database& db_;
+  std::optional<Statements> statements_;
+};
+
 // Writes the aggregate of each thread in `ids`, or removes the thread when no message is left.
+// The queries are prepared once for all of `ids`.
 Result<void> AggregateThreads(SQLite::Database& db, BatchWriter& writer,
                               const std::set<std::string>& ids, const ThreadAggregator& aggregate) {
+  rows::ThreadReader reader(db);
+  ThreadRemover remover(db);
   for (const std::string& id : ids) {
-    auto thread = rows::ReadThread(db, id);
+    auto thread = reader.Read(id);
     if (!thread) return thread.error();
     if (!*thread || (*thread)->messages.empty()) {
-      for (const char* sql :
-           {"DELETE FROM threads WHERE id = ?1", "DELETE FROM thread_links WHERE thread_id = ?1"}) {
-        SQLite::Statement s(db, sql);
-        s.bind(1, id);
-        s.exec();
-      }
+      remover.Remove(id);
       continue;
     }
     StoredThread stored = aggregate(**thread);

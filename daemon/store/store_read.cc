@@ -28,8 +28,7 @@ ThreadReport HeaderFromMessages(const std::string& id, const std::vector<Message
 }
 
 // Reads every row of `q` (selected with rows::kMessageColumns) as messages.
-Result<std::vector<MessageDetail>> ReadMessages(SQLite::Database& db, SQLite::Statement& q) {
-  rows::MessageReader reader(db);
+Result<std::vector<MessageDetail>> ReadMessages(rows::MessageReader& reader, SQLite::Statement& q) {
   std::vector<MessageDetail> out;
   while (q.executeStep()) {
     auto m = reader.Read(q);
@@ -100,15 +99,19 @@ Result<void> CheckFilter(const FlaggedFilter& f, const std::string& path) {
 
 }  // namespace
 
-Result<std::optional<ThreadReport>> rows::ReadThread(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement q(db, fmt::format("SELECT {} FROM messages m WHERE m.thread_id = ?1 "
-                                      "ORDER BY coalesce(m.time_ms, 0), coalesce(m.start_ms, 0), "
-                                      "m.rowid",
-                                      rows::kMessageColumns));
-  q.bind(1, id);
-  auto messages = ReadMessages(db, q);
+rows::ThreadReader::ThreadReader(SQLite::Database& db)
+    : messages_(db, fmt::format("SELECT {} FROM messages m WHERE m.thread_id = ?1 "
+                                "ORDER BY coalesce(m.time_ms, 0), coalesce(m.start_ms, 0), m.rowid",
+                                rows::kMessageColumns)),
+      reader_(db),
+      header_(db) {}
+
+Result<std::optional<ThreadReport>> rows::ThreadReader::Read(const std::string& id) {
+  messages_.reset();
+  messages_.bind(1, id);
+  auto messages = ReadMessages(reader_, messages_);
   if (!messages) return messages.error();
-  auto header = rows::ReadThreadHeader(db, id);
+  auto header = header_.Read(id);
   if (!header) return header.error();
   if (messages->empty() && !header->has_value()) return std::optional<ThreadReport>();
   return std::optional<ThreadReport>(Assemble(std::move(*header), id, std::move(*messages)));
@@ -118,7 +121,7 @@ Result<std::optional<ThreadReport>> Store::Thread(const std::string& id) {
   return SqliteTry(path_, fmt::format("reading thread {}", id),
                    [&]() -> Result<std::optional<ThreadReport>> {
                      SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
-                     auto thread = rows::ReadThread(*db_, id);
+                     auto thread = rows::ThreadReader(*db_).Read(id);
                      if (thread) snapshot.commit();
                      return thread;
                    });
@@ -175,13 +178,15 @@ Result<FlaggedPage> Store::Flagged(const FlaggedFilter& filter) {
         fmt::format("SELECT {} FROM messages m WHERE m.thread_id = :thread "
                     "AND {} ORDER BY coalesce(m.time_ms, 0), coalesce(m.start_ms, 0), m.rowid",
                     rows::kMessageColumns, where.clause()));
+    rows::MessageReader reader(*db_);
+    rows::ThreadHeaderReader headers(*db_);
     for (const std::string& id : thread_ids) {
       q.reset();
       where.Bind(q);
       q.bind(":thread", id);
-      auto messages = ReadMessages(*db_, q);
+      auto messages = ReadMessages(reader, q);
       if (!messages) return messages.error();
-      auto header = rows::ReadThreadHeader(*db_, id);
+      auto header = headers.Read(id);
       if (!header) return header.error();
       page.threads.push_back(Assemble(std::move(*header), id, std::move(*messages)));
     }

@@ -46,6 +46,39 @@ Result<std::vector<Finding>> ReadFindings(SQLite::Statement& q, const std::strin
   return out;
 }
 
+// The thread header at the current row of the query ThreadHeaderReader prepares.
+Result<std::optional<ThreadReport>> DecodeThreadHeader(SQLite::Statement& q,
+                                                       const std::string& id) {
+  ThreadReport t;
+  t.thread = id;
+  t.subject = q.getColumn(0).getString();
+  t.source = q.getColumn(1).getString();
+  t.heat = q.getColumn(2).getInt();
+  t.trend = q.getColumn(3).getString();
+  const auto column = [&](std::string_view name) {
+    return fmt::format("threads.{} of thread {}", name, id);
+  };
+  if (!q.getColumn(4).isNull()) {
+    auto move = DecodeMoveOffEmail(q.getColumn(4).getString(), column("move_off_email"));
+    if (!move) return move.error();
+    t.move_off_email = std::move(*move);
+  }
+  if (!q.getColumn(5).isNull()) {
+    auto unanswered = DecodeUnanswered(q.getColumn(5).getString(), column("unanswered"));
+    if (!unanswered) return unanswered.error();
+    t.unanswered = std::move(*unanswered);
+  }
+  if (!q.getColumn(6).isNull()) {
+    auto plan = DecodeReplyPlan(q.getColumn(6).getString(), column("reply_plan"));
+    if (!plan) return plan.error();
+    t.reply_plan = std::move(*plan);
+  }
+  auto errors = DecodeNotices(q.getColumn(7).getString(), column("errors"));
+  if (!errors) return errors.error();
+  t.errors = std::move(*errors);
+  return std::optional<ThreadReport>(std::move(t));
+}
+
 }  // namespace
 
 MessageReader::MessageReader(SQLite::Database& db) : findings_(db, kFindingsOfMessage) {}
@@ -78,40 +111,19 @@ Result<MessageDetail> MessageReader::Read(SQLite::Statement& row) {
   return d;
 }
 
-Result<std::optional<ThreadReport>> ReadThreadHeader(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement q(db, R"sql(
+ThreadHeaderReader::ThreadHeaderReader(SQLite::Database& db)
+    : header_(db, R"sql(
     SELECT subject, source, heat, trend, move_off_email, unanswered, reply_plan, errors
-    FROM threads WHERE id = ?1)sql");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::optional<ThreadReport>();
-  ThreadReport t;
-  t.thread = id;
-  t.subject = q.getColumn(0).getString();
-  t.source = q.getColumn(1).getString();
-  t.heat = q.getColumn(2).getInt();
-  t.trend = q.getColumn(3).getString();
-  const auto column = [&](std::string_view name) {
-    return fmt::format("threads.{} of thread {}", name, id);
-  };
-  if (!q.getColumn(4).isNull()) {
-    auto move = DecodeMoveOffEmail(q.getColumn(4).getString(), column("move_off_email"));
-    if (!move) return move.error();
-    t.move_off_email = std::move(*move);
-  }
-  if (!q.getColumn(5).isNull()) {
-    auto unanswered = DecodeUnanswered(q.getColumn(5).getString(), column("unanswered"));
-    if (!unanswered) return unanswered.error();
-    t.unanswered = std::move(*unanswered);
-  }
-  if (!q.getColumn(6).isNull()) {
-    auto plan = DecodeReplyPlan(q.getColumn(6).getString(), column("reply_plan"));
-    if (!plan) return plan.error();
-    t.reply_plan = std::move(*plan);
-  }
-  auto errors = DecodeNotices(q.getColumn(7).getString(), column("errors"));
-  if (!errors) return errors.error();
-  t.errors = std::move(*errors);
-  return std::optional<ThreadReport>(std::move(t));
+    FROM threads WHERE id = ?1)sql") {}
+
+Result<std::optional<ThreadReport>> ThreadHeaderReader::Read(const std::string& id) {
+  header_.reset();
+  header_.bind(1, id);
+  if (!header_.executeStep()) return std::optional<ThreadReport>();
+  auto header = DecodeThreadHeader(header_, id);
+  // Done with the one row: the statement holds no read until the next id.
+  header_.reset();
+  return header;
 }
 
 }  // namespace tonewatch::daemon::rows

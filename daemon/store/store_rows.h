@@ -32,11 +32,32 @@ class MessageReader {
   SQLite::Statement findings_;
 };
 
-// The thread's stored aggregate, without messages; nullopt when no row is stored.
-Result<std::optional<ThreadReport>> ReadThreadHeader(SQLite::Database& db, const std::string& id);
+// Reads a thread's stored aggregate, without messages. Holds the query prepared once for all the
+// threads it reads.
+class ThreadHeaderReader {
+ public:
+  explicit ThreadHeaderReader(SQLite::Database& db);
+  // nullopt when no row is stored.
+  Result<std::optional<ThreadReport>> Read(const std::string& id);
 
-// Every message of the thread in conversation order under its stored aggregate (see
-// Store::Thread), without opening a transaction: the caller may be inside one.
-Result<std::optional<ThreadReport>> ReadThread(SQLite::Database& db, const std::string& id);
+ private:
+  SQLite::Statement header_;
+};
+
+// Reads every message of a thread in conversation order under its stored aggregate (see
+// Store::Thread), without opening a transaction: the caller may be inside one. Holds its queries
+// prepared once for all the threads it reads, so that a batch touching many threads does not
+// prepare them again for each.
+class ThreadReader {
+ public:
+  explicit ThreadReader(SQLite::Database& db);
+  // nullopt when the thread has neither messages nor a stored aggregate.
+  Result<std::optional<ThreadReport>> Read(const std::string& id);
+
+ private:
+  SQLite::Statement messages_;
+  MessageReader reader_;
+  ThreadHeaderReader header_;
+};
 
 }  // namespace tonewatch::daemon::rows

@@ -199,6 +199,33 @@ TEST_F(StoreIngestTest, ForgottenFileTakesItsMessagesAndEmptyThreads) {
   EXPECT_FALSE(store_->FileState("/m/cur/4")->has_value());
 }
 
+TEST_F(StoreIngestTest, OneBatchAggregatesEachThreadFromItsOwnMessages) {
+  std::vector<StoredMessage> mbox = Chain();
+  for (StoredMessage& m : mbox) m.path = "/m/inbox.mbox";
+  const IngestSummary s = Put({FileOf(mbox, "/m/inbox.mbox")});
+  EXPECT_EQ(2u, s.threads.size());
+  auto chain = store_->Thread(ThreadOf("r@c"));
+  auto other = store_->Thread(ThreadOf("x@o"));
+  ASSERT_TRUE(chain && *chain && other && *other);
+  EXPECT_EQ(3, (*chain)->heat);
+  EXPECT_EQ(3u, (*chain)->messages.size());
+  EXPECT_EQ(1, (*other)->heat);
+  ASSERT_EQ(1u, (*other)->messages.size());
+  EXPECT_EQ("x@o", (*other)->messages[0].id);
+}
+
+TEST_F(StoreIngestTest, OneBatchRemovesEveryThreadItEmpties) {
+  PutEach(Chain());
+  PutEach({Mail("one@o", "", "Kim <kim@client.example>", 1000, {}, "/m/one"),
+           Mail("two@o", "", "Lee <lee@client.example>", 2000, {}, "/m/two")});
+  EXPECT_EQ(4, Counts().threads);
+  const IngestSummary s = Put({}, {"/m/one", "/m/two", "/m/cur/4"});
+  EXPECT_EQ(3, s.messages_removed);
+  EXPECT_EQ(3u, s.threads.size());
+  EXPECT_EQ(1, Counts().threads);
+  EXPECT_EQ(3, Counts().messages);
+}
+
 TEST_F(StoreIngestTest, FailedReadRecordsTheErrorAndKeepsMessages) {
   PutEach(Chain());
   FileIngest failed = FileOf({}, "/m/cur/2");
