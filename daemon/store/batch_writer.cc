@@ -106,7 +106,8 @@ BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
                  "INSERT INTO rule_texts (rule, why) VALUES (?1, ?2) "
                  "ON CONFLICT (rule) DO UPDATE SET why = excluded.why WHERE why <> excluded.why") {}
 
-std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m) {
+std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m,
+                                                   const std::string& thread) {
   const std::string& key = m.report.id;
   std::optional<std::string> before;
   old_thread_.bind(1, key);
@@ -115,7 +116,7 @@ std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m) {
 
   const MessageReport& r = m.report;
   message_.bind(1, key);
-  message_.bind(2, m.thread);
+  message_.bind(2, thread);
   message_.bind(3, m.path);
   message_.bind(4, m.source_offset);
   message_.bind(5, m.thread_key.message_id);

@@ -19,8 +19,9 @@ class BatchWriter {
  public:
   BatchWriter(SQLite::Database& db, int64_t now);
 
-  // Stores `m` in place of any message with its key; returns the thread it was in before.
-  std::optional<std::string> PutMessage(const StoredMessage& m);
+  // Stores `m` in `thread` (which Ingest may have found for it, m.thread being empty) in place of
+  // any message with its key; returns the thread it was in before.
+  std::optional<std::string> PutMessage(const StoredMessage& m, const std::string& thread);
 
   void PutThread(const StoredThread& t);
 

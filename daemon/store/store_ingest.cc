@@ -241,16 +241,18 @@ Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggreg
     for (const FileIngest& file : batch.files) {
       if (!file.outcome.error) {
         std::set<std::string> keys;
-        for (StoredMessage m : file.messages) {
+        for (const StoredMessage& m : file.messages) {
           if (m.report.id.empty()) {
             return Err(
                 ErrorCode::kUsage, path_,
                 fmt::format("a message of {} has no key; nothing was written", file.outcome.path));
           }
-          if (m.thread.empty()) m.thread = linker.Assign(m, touched);
-          auto before = writer.PutMessage(m);
+          // A message read from mail has no thread yet: the linker finds it, and the message is
+          // stored there without copying it.
+          const std::string thread = m.thread.empty() ? linker.Assign(m, touched) : m.thread;
+          auto before = writer.PutMessage(m, thread);
           if (before) touched.insert(*before);
-          touched.insert(m.thread);
+          touched.insert(thread);
           keys.insert(m.report.id);
           ++summary.messages_written;
         }

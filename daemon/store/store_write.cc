@@ -44,7 +44,7 @@ Result<void> Store::Write(const WriteBatch& batch) {
     BatchWriter writer(*db_, Now());
     std::set<std::string> left;  // threads some message moved out of
     for (const StoredMessage& m : batch.messages) {
-      auto before = writer.PutMessage(m);
+      auto before = writer.PutMessage(m, m.thread);
       if (before && *before != m.thread) left.insert(*before);
     }
     for (const StoredThread& t : batch.threads) writer.PutThread(t);
