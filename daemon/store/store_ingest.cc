@@ -103,27 +103,43 @@ class ThreadLinker {
   // Moves everything of thread `from` to `into`; the thread-rule suppressions too, so a rule
   // silenced in either thread stays silenced in the merged one.
   void Merge(const std::string& from, const std::string& into) {
-    const std::string suppressed = sql::UpdateSuppressedOfThread();
-    const std::string heat = sql::UpdateHeatOfMessage("thread_id = ?1");
-    for (const char* statement :
-         {"UPDATE messages SET thread_id = ?2 WHERE thread_id = ?1",
-          "INSERT OR IGNORE INTO thread_links (link, thread_id) "
-          "SELECT link, ?2 FROM thread_links WHERE thread_id = ?1",
-          "DELETE FROM thread_links WHERE thread_id = ?1", "DELETE FROM threads WHERE id = ?1",
-          "UPDATE OR IGNORE suppressions SET thread = ?2 WHERE kind = 'thread-rule' AND thread = "
-          "?1",
-          "DELETE FROM suppressions WHERE kind = 'thread-rule' AND thread = ?1"}) {
-      SQLite::Statement s(db_, statement);
-      s.bind(1, from);
-      if (s.getBindParameterCount() > 1) s.bind(2, into);
-      s.exec();
+    if (!merge_) merge_.emplace(db_);
+    MergeStatements& m = *merge_;
+    for (SQLite::Statement* s : {&m.messages, &m.links, &m.drop_links, &m.drop_thread,
+                                 &m.suppressions, &m.drop_suppressions}) {
+      s->bind(1, from);
+      if (s->getBindParameterCount() > 1) s->bind(2, into);
+      Run(*s);
     }
-    for (const std::string& update : {suppressed, heat}) {
-      SQLite::Statement s(db_, update);
-      s.bind(1, into);
-      s.exec();
+    for (SQLite::Statement* s : {&m.suppressed, &m.heat}) {
+      s->bind(1, into);
+      Run(*s);
     }
   }
+
+  // The statements of Merge, in the order it runs them. Prepared at the first merge, once for the
+  // batch: most batches merge none.
+  struct MergeStatements {
+    explicit MergeStatements(SQLite::Database& db)
+        : messages(db, "UPDATE messages SET thread_id = ?2 WHERE thread_id = ?1"),
+          links(db,
+                "INSERT OR IGNORE INTO thread_links (link, thread_id) "
+                "SELECT link, ?2 FROM thread_links WHERE thread_id = ?1"),
+          drop_links(db, "DELETE FROM thread_links WHERE thread_id = ?1"),
+          drop_thread(db, "DELETE FROM threads WHERE id = ?1"),
+          suppressions(db,
+                       "UPDATE OR IGNORE suppressions SET thread = ?2 WHERE kind = 'thread-rule' "
+                       "AND thread = ?1"),
+          drop_suppressions(db,
+                            "DELETE FROM suppressions WHERE kind = 'thread-rule' AND thread = ?1"),
+          suppressed(db, sql::UpdateSuppressedOfThread()),
+          heat(db, sql::UpdateHeatOfMessage("thread_id = ?1")) {}
+
+    // Bound with `from` and, where they take it, `into`.
+    SQLite::Statement messages, links, drop_links, drop_thread, suppressions, drop_suppressions;
+    // Bound with `into`.
+    SQLite::Statement suppressed, heat;
+  };
 
   static void Run(SQLite::Statement& s) {
     s.exec();
@@ -136,6 +152,7 @@ class ThreadLinker {
 
   SQLite::Database& db_;
   SQLite::Statement by_link_, by_subject_, add_link_;
+  std::optional<MergeStatements> merge_;
 };
 
 // Removes messages stored from a file. One per Ingest: its statements are prepared once for every

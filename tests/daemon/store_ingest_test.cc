@@ -144,6 +144,31 @@ TEST_F(StoreIngestTest, MergeCarriesThreadRuleSuppressions) {
   EXPECT_EQ(0, (*store_->Message("c@c"))->report.heat);
 }
 
+TEST_F(StoreIngestTest, OneBatchMergesSeveralTimes) {
+  // Each answers the one before with In-Reply-To only: a, c and e start apart, and b and d,
+  // written in one batch, join them all.
+  StoredMessage a = Mail("a@c", "", "Dana <dana@client.example>", 1000, {}, "/m/1");
+  StoredMessage c = Reply("c@c", "b@c", "", 3000, "/m/3");
+  StoredMessage e = Reply("e@c", "d@c", "", 5000, "/m/5");
+  PutEach({a, c, e});
+  EXPECT_EQ(3, Counts().threads);
+  SuppressionRule rule{SuppressionKind::kThreadRule, "pressure.asap", ThreadOf("e@c"), "", "ok"};
+  ASSERT_TRUE(store_->Suppress(rule));
+  Put({FileOf({Reply("b@c", "a@c", "", 2000, "/m/2")}, "/m/2"),
+       FileOf({Reply("d@c", "c@c", "", 4000, "/m/4")}, "/m/4")});
+  EXPECT_EQ(1, Counts().threads);
+  const std::string thread = ThreadOf("a@c");
+  EXPECT_EQ((std::vector<std::string>{"a@c", "b@c", "c@c", "d@c", "e@c"}), KeysOf(thread));
+  EXPECT_EQ(5, (*store_->Thread(thread))->heat) << "re-aggregated over all five messages";
+  auto suppressions = store_->Suppressions();
+  ASSERT_TRUE(suppressions);
+  ASSERT_EQ(1u, suppressions->size());
+  EXPECT_EQ(thread, (*suppressions)[0].rule.thread);
+  for (const char* key : {"b@c", "c@c", "d@c", "e@c"}) {
+    EXPECT_EQ(0, (*store_->Message(key))->report.heat) << key << ": the rule covers the thread";
+  }
+}
+
 TEST_F(StoreIngestTest, HeaderlessReplyJoinsBySubjectWithinTheWindow) {
   StoredMessage first = Mail("s1@c", "", "Dana <dana@client.example>", 1000, {}, "/m/1");
   StoredMessage late = Mail("", "", "Dana <dana@client.example>", 2000, {}, "/m/2");
