@@ -74,19 +74,7 @@ void BindOptionalJson(SQLite::Statement& s, int index, const std::optional<T>& v
   BindOptionalText(s, index, value ? std::optional<std::string>(encode(*value)) : std::nullopt);
 }
 
-constexpr const char* kEnsureThread = R"sql(
-INSERT OR IGNORE INTO threads (id, subject, source, heat, trend, errors, updated_ms)
-SELECT ?1, m.subject, m.path, (SELECT max(heat) FROM messages WHERE thread_id = ?1), 'unknown',
-       '[]', ?2
-FROM messages m WHERE m.thread_id = ?1 ORDER BY coalesce(m.time_ms, 0), m.rowid LIMIT 1)sql";
-
 }  // namespace
-
-void BatchWriter::EnsureThread(const std::string& thread) {
-  ensure_thread_.bind(1, thread);
-  ensure_thread_.bind(2, now_);
-  Run(ensure_thread_);
-}
 
 BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
     : now_(now),
@@ -98,10 +86,6 @@ BatchWriter::BatchWriter(SQLite::Database& db, int64_t now)
       heat_(db, sql::UpdateHeatOfMessage()),
       thread_(db, kUpsertThread),
       file_(db, kUpsertFile),
-      drop_thread_(db,
-                   "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
-                   "(SELECT 1 FROM messages WHERE thread_id = ?1)"),
-      ensure_thread_(db, kEnsureThread),
       rule_text_(db,
                  "INSERT INTO rule_texts (rule, why) VALUES (?1, ?2) "
                  "ON CONFLICT (rule) DO UPDATE SET why = excluded.why WHERE why <> excluded.why") {}
@@ -175,11 +159,6 @@ void BatchWriter::PutFile(const FileOutcome& f) {
   file_.bind(9, f.error ? int64_t{0} : f.read_offset);
   file_.bind(10, now_);
   Run(file_);
-}
-
-void BatchWriter::DropIfEmpty(const std::string& thread) {
-  drop_thread_.bind(1, thread);
-  Run(drop_thread_);
 }
 
 void BatchWriter::Run(SQLite::Statement& s) {

@@ -27,12 +27,6 @@ class BatchWriter {
 
   void PutFile(const FileOutcome& f);
 
-  void DropIfEmpty(const std::string& thread);
-
-  // Gives `thread` an aggregate row when it has none yet: its first message's subject and path,
-  // its highest message heat, trend unknown. Flagged lists threads from that table.
-  void EnsureThread(const std::string& thread);
-
  private:
   static void Run(SQLite::Statement& s);
   static void Reset(SQLite::Statement& s);
@@ -43,7 +37,7 @@ class BatchWriter {
 
   int64_t now_;
   SQLite::Statement old_thread_, message_, clear_findings_, finding_, suppressed_, heat_, thread_,
-      file_, drop_thread_, ensure_thread_, rule_text_;
+      file_, rule_text_;
   // Each rule's why as written to rule_texts in this transaction.
   std::unordered_map<std::string, std::string> rule_whys_;
 };

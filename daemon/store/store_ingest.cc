@@ -249,11 +249,13 @@ Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggreg
     FileMessages file_messages(*db_);
     std::set<std::string> touched;
     IngestSummary summary;
+    std::optional<SQLite::Statement> forget;  // prepared at the first forgotten file
     for (const std::string& path : batch.forget) {
       summary.messages_removed += file_messages.RemoveAllBut(path, {}, touched);
-      SQLite::Statement forget(*db_, "DELETE FROM files WHERE path = ?1");
-      forget.bind(1, path);
-      forget.exec();
+      if (!forget) forget.emplace(*db_, "DELETE FROM files WHERE path = ?1");
+      forget->reset();
+      forget->bind(1, path);
+      forget->exec();
     }
     for (const FileIngest& file : batch.files) {
       if (!file.outcome.error) {
@@ -292,11 +294,13 @@ Result<void> Store::Reaggregate(const std::vector<std::string>& ids,
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     BatchWriter writer(*db_, Now());
     std::set<std::string> existing;
+    SQLite::Statement has_messages(*db_, "SELECT 1 FROM messages WHERE thread_id = ?1 LIMIT 1");
     for (const std::string& id : ids) {
-      SQLite::Statement q(*db_, "SELECT 1 FROM messages WHERE thread_id = ?1 LIMIT 1");
-      q.bind(1, id);
-      if (q.executeStep()) existing.insert(id);
+      has_messages.reset();
+      has_messages.bind(1, id);
+      if (has_messages.executeStep()) existing.insert(id);
     }
+    has_messages.reset();
     if (auto done = AggregateThreads(*db_, writer, existing, aggregate); !done) return done.error();
     transaction.commit();
     return Ok();
