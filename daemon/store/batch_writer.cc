@@ -125,6 +125,9 @@ std::optional<std::string> BatchWriter::PutMessage(const StoredMessage& m,
   clear_findings_.bind(1, key);
   Run(clear_findings_);
   for (size_t i = 0; i < r.findings.size(); ++i) PutFinding(key, i, r.findings[i]);
+  // Without findings there is nothing to suppress, and the upsert already set heat to raw_heat,
+  // which is what the heat update would compute.
+  if (r.findings.empty()) return before;
   // Suppressions apply to the new findings as they did to the old ones.
   suppressed_.bind(1, key);
   Run(suppressed_);

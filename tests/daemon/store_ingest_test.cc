@@ -251,6 +251,22 @@ TEST_F(StoreIngestTest, OneBatchRemovesEveryThreadItEmpties) {
   EXPECT_EQ(3, Counts().messages);
 }
 
+TEST_F(StoreIngestTest, RewrittenWithoutFindingsAMessageTakesItsAnalyzedHeat) {
+  SuppressionRule rule{SuppressionKind::kRule, "pressure.asap", "", "", "not for us"};
+  ASSERT_TRUE(store_->Suppress(rule));
+  StoredMessage m = Mail("m@c", "", "Dana <dana@client.example>", 1000,
+                         {MakeFinding("pressure.asap", 10)}, "/m/1");
+  Put({FileOf({m}, "/m/1")});
+  ASSERT_EQ(0, (*store_->Message("m@c"))->report.heat) << "its one finding is suppressed";
+  m.report.findings.clear();
+  m.report.heat = 7;
+  Put({FileOf({m}, "/m/1")});
+  auto stored = store_->Message("m@c");
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_EQ(7, (*stored)->report.heat);
+  EXPECT_TRUE((*stored)->report.findings.empty());
+}
+
 TEST_F(StoreIngestTest, FailedReadRecordsTheErrorAndKeepsMessages) {
   PutEach(Chain());
   FileIngest failed = FileOf({}, "/m/cur/2");
