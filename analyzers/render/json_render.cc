@@ -6,6 +6,7 @@
 
 #include "analyzers/call/call_metrics.h"
 #include "analyzers/render/call_render.h"
+#include "analyzers/render/json_render_value.h"
 
 namespace tonewatch {
 namespace {
@@ -40,23 +41,25 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 }  // namespace
 
-std::string ThreadJson(const ThreadReport& thread) {
+json MessageJsonValue(const MessageReport& m) {
+  json message = json{
+      {"id", m.id},
+      {"author", OrNull(m.author)},
+      {"me", m.me},
+      {"time", OrNull(m.time)},
+      {"heat", m.heat},
+      {"tone", ToneOf(m.findings)},
+      {"findings", FindingsJson(m.findings)},
+      {"stripping", m.stripping},
+  };
+  if (m.start_ms) message["start_ms"] = *m.start_ms;
+  if (m.end_ms) message["end_ms"] = *m.end_ms;
+  return message;
+}
+
+json ThreadJsonValue(const ThreadReport& thread) {
   json messages = json::array();
-  for (const MessageReport& m : thread.messages) {
-    json message = json{
-        {"id", m.id},
-        {"author", OrNull(m.author)},
-        {"me", m.me},
-        {"time", OrNull(m.time)},
-        {"heat", m.heat},
-        {"tone", ToneOf(m.findings)},
-        {"findings", FindingsJson(m.findings)},
-        {"stripping", m.stripping},
-    };
-    if (m.start_ms) message["start_ms"] = *m.start_ms;
-    if (m.end_ms) message["end_ms"] = *m.end_ms;
-    messages.push_back(std::move(message));
-  }
+  for (const MessageReport& m : thread.messages) messages.push_back(MessageJsonValue(m));
   json move = nullptr;
   if (thread.move_off_email) {
     move = json{{"reasons", thread.move_off_email->reasons},
@@ -94,8 +97,10 @@ std::string ThreadJson(const ThreadReport& thread) {
       {"errors", NoticesJson(thread.errors)},
   };
   if (thread.call) out["call"] = call;
-  return Dump(out);
+  return out;
 }
+
+std::string ThreadJson(const ThreadReport& thread) { return Dump(ThreadJsonValue(thread)); }
 
 std::string LineJson(const LineResult& line, const std::string& source) {
   json j = {

@@ -1,13 +1,13 @@
-// nlohmann-json's seam for responses. Threads and messages are written by the core's ThreadJson
-// (the report contract) and read back here to be embedded, with each finding's fingerprint added
-// so that a client can suppress it.
+// nlohmann-json's seam for responses. Threads and messages are the core's report-contract trees
+// (json_render_value.h), embedded with each finding's fingerprint added so that a client can
+// suppress it.
 #include "daemon/protocol/handler.h"
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
-#include "analyzers/render/json_render.h"
+#include "analyzers/render/json_render_value.h"
 #include "daemon/store/keys.h"
 
 namespace tonewatch::daemon {
@@ -48,24 +48,28 @@ Outcome FromError(const Error& e) {
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+// Adds its fingerprint to each finding of `value`, the MessageJsonValue of `message`.
+void AddFingerprints(const MessageReport& message, json& value) {
+  json& findings = value.at("findings");
+  for (size_t k = 0; k < message.findings.size(); ++k) {
+    findings.at(k)["fingerprint"] = FindingFingerprint(message.id, message.findings[k]);
+  }
+}
+
 // The thread in the report contract, each finding with its fingerprint.
 json ThreadValue(const ThreadReport& thread) {
-  json j = json::parse(ThreadJson(thread));
+  json j = ThreadJsonValue(thread);
   json& messages = j.at("messages");
   for (size_t i = 0; i < thread.messages.size(); ++i) {
-    const MessageReport& m = thread.messages[i];
-    json& findings = messages.at(i).at("findings");
-    for (size_t k = 0; k < m.findings.size(); ++k) {
-      findings.at(k)["fingerprint"] = FindingFingerprint(m.id, m.findings[k]);
-    }
+    AddFingerprints(thread.messages[i], messages.at(i));
   }
   return j;
 }
 
 json MessageValue(const MessageReport& message) {
-  ThreadReport alone;
-  alone.messages.push_back(message);
-  return ThreadValue(alone).at("messages").at(0);
+  json j = MessageJsonValue(message);
+  AddFingerprints(message, j);
+  return j;
 }
 
 json SuppressionValue(const Suppression& s) {
@@ -221,7 +225,7 @@ std::string Handler::Handle(const Request& request) {
                      {"ok", true},
                      {"result", std::move(outcome.result)}});
   } catch (const std::exception& e) {
-    // Only a bug gets here (the report JSON we wrote did not read back): answer, keep serving.
+    // Only a bug gets here (a report tree without the fields it always has): answer, keep serving.
     return ErrorLine(request.id_json, ProtocolError::kInternal, e.what());
   }
 }

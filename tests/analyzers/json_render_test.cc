@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/render/json_render_value.h"
 #include "tests/support/test_support.h"
 
 namespace tonewatch {
@@ -223,6 +224,26 @@ TEST(ThreadJson, FromTheEngineEndToEnd) {
   }
   EXPECT_EQ(j["messages"][0]["heat"], std::clamp(sum, 0, 100));
   EXPECT_EQ(j["messages"][0]["tone"], std::clamp(sum, -100, 100));
+}
+
+// The daemon adds fields to the tree instead of reading ThreadJson's line back: reading the line
+// back gives the tree's line again, even from text that was not UTF-8 or that needs escapes.
+TEST(ThreadJsonValue, IsTheTreeThreadJsonWrites) {
+  using ordered = nlohmann::ordered_json;
+  const auto dump = [](const ordered& j) {
+    return j.dump(-1, ' ', false, ordered::error_handler_t::replace);
+  };
+  ThreadReport t = SampleThread();
+  t.source = "bad\xFFname.txt";
+  t.messages[0].findings[0].text = "she said \"no\"\n\tthen \\ left \x01 \xE2\x82";
+  t.move_off_email = MoveOffEmail{{"sustained heat"}, "Could we talk?"};
+  t.unanswered = Unanswered{"m1", 17, 3600000};
+  t.messages[1].start_ms = 0;
+  t.messages[1].end_ms = 1500;
+  const std::string line = ThreadJson(t);
+  EXPECT_EQ(line, dump(ThreadJsonValue(t)));
+  EXPECT_EQ(line, dump(ordered::parse(line)));
+  EXPECT_EQ(dump(ordered::parse(line).at("messages").at(1)), dump(MessageJsonValue(t.messages[1])));
 }
 
 TEST(LineJson, HasExactlyLineHeatFindingsWithoutErrorsOrSource) {

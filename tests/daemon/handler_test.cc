@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/render/json_render.h"
 #include "daemon/store/schema.h"
 #include "daemon_fixtures.h"
 
@@ -96,6 +97,41 @@ TEST_F(HandlerTest, ThreadInTheReportContractWithFingerprints) {
   EXPECT_EQ("accusation", finding.at("category"));
   EXPECT_EQ(FindingFingerprint("a1@client", MakeFinding("accusation.you-never", 30)),
             finding.at("fingerprint"));
+}
+
+// The report contract's line for `thread`, each finding with its fingerprint appended: what a
+// thread answer has carried since protocol v1, to the byte.
+std::string ThreadWithFingerprints(const ThreadReport& thread) {
+  using ordered = nlohmann::ordered_json;
+  ordered j = ordered::parse(ThreadJson(thread));
+  for (size_t i = 0; i < thread.messages.size(); ++i) {
+    const MessageReport& m = thread.messages[i];
+    for (size_t k = 0; k < m.findings.size(); ++k) {
+      j.at("messages").at(i).at("findings").at(k)["fingerprint"] =
+          FindingFingerprint(m.id, m.findings[k]);
+    }
+  }
+  return j.dump(-1, ' ', false, ordered::error_handler_t::replace);
+}
+
+TEST_F(HandlerTest, ThreadAndMessageAnswersKeepTheirBytes) {
+  auto thread = store_->Thread("t1");
+  ASSERT_TRUE(thread && *thread);
+  const std::string expected_thread = ThreadWithFingerprints(**thread);
+  EXPECT_EQ(R"({"v":1,"id":"q","ok":true,"result":)" + expected_thread + "}",
+            handler_->HandleLine(R"({"v":1,"id":"q","method":"thread","params":{"id":"t1"}})"));
+
+  auto message = store_->Message("a2@client");
+  ASSERT_TRUE(message && *message);
+  ThreadReport alone;
+  alone.messages.push_back((*message)->report);
+  const std::string expected_message =
+      nlohmann::ordered_json::parse(ThreadWithFingerprints(alone)).at("messages").at(0).dump();
+  const std::string answer =
+      handler_->HandleLine(R"({"v":1,"id":2,"method":"message","params":{"id":"a2@client"}})");
+  const std::string tail = R"("message":)" + expected_message + "}}";
+  ASSERT_GE(answer.size(), tail.size());
+  EXPECT_EQ(tail, answer.substr(answer.size() - tail.size())) << answer;
 }
 
 TEST_F(HandlerTest, MessageWithItsThreadAndSource) {
