@@ -195,6 +195,8 @@ json IdValue(const std::string& id_json) {
   return id.is_discarded() ? json(nullptr) : id;
 }
 
+}  // namespace
+
 std::string ErrorLine(const std::string& id_json, ProtocolError code, std::string_view message) {
   return Dump(
       json{{"v", kProtocolVersion},
@@ -203,8 +205,6 @@ std::string ErrorLine(const std::string& id_json, ProtocolError code, std::strin
            {"error",
             {{"code", std::string(ProtocolErrorName(code))}, {"message", std::string(message)}}}});
 }
-
-}  // namespace
 
 Handler::Handler(Queries& queries, Control& control) : queries_(queries), control_(control) {}
 

@@ -40,4 +40,10 @@ class Handler {
   Control& control_;
 };
 
+// An error response, {"v":1,"id":...,"ok":false,"error":{"code":...,"message":...}}, without a
+// newline. `id_json` is the request's id as JSON text; "null" when the server answers before or
+// instead of reading a request (and so does text that is not JSON). Bytes of `message` that are
+// not UTF-8 are replaced. Never throws but for std::bad_alloc.
+std::string ErrorLine(const std::string& id_json, ProtocolError code, std::string_view message);
+
 }  // namespace tonewatch::daemon

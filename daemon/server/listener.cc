@@ -7,9 +7,9 @@
 #include <chrono>
 #include <exception>
 
+#include "daemon/protocol/handler.h"
 #include "daemon/server/connection_manager.h"
 #include "daemon/server/peer_credentials.h"
-#include "daemon/server/server_errors.h"
 
 namespace tonewatch::daemon {
 namespace {
@@ -117,18 +117,18 @@ void Listener::Admit(stream_protocol::socket socket) {
   if (peer->uid != options.allowed_uid) {
     Log(fmt::format("{}: refused: this server serves uid {} only", name, options.allowed_uid));
     return SendAndClose(std::move(socket),
-                        ServerErrorLine(ProtocolError::kBadRequest,
-                                        fmt::format("refused: this tonewatchd serves uid {} only, "
-                                                    "and this client runs as uid {}",
-                                                    options.allowed_uid, peer->uid)));
+                        ErrorLine("null", ProtocolError::kBadRequest,
+                                  fmt::format("refused: this tonewatchd serves uid {} only, "
+                                              "and this client runs as uid {}",
+                                              options.allowed_uid, peer->uid)));
   }
   if (services_.manager->size() >= options.max_connections) {
     Log(fmt::format("{}: turned away: {} connections open already", name, options.max_connections));
     return SendAndClose(std::move(socket),
-                        ServerErrorLine(ProtocolError::kInternal,
-                                        fmt::format("busy: {} connections open already; try "
-                                                    "again later",
-                                                    options.max_connections)));
+                        ErrorLine("null", ProtocolError::kInternal,
+                                  fmt::format("busy: {} connections open already; try "
+                                              "again later",
+                                              options.max_connections)));
   }
   services_.manager->Start(std::make_shared<Connection>(std::move(socket), name, services_));
 }

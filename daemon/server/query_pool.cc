@@ -5,14 +5,14 @@
 #include <boost/asio/post.hpp>
 #include <exception>
 
-#include "daemon/server/server_errors.h"
+#include "daemon/protocol/handler.h"
 
 namespace tonewatch::daemon {
 namespace {
 
 QueryPool::Outcome Failure(std::string what) {
-  return {ServerErrorLine(ProtocolError::kInternal,
-                          fmt::format("the daemon failed to answer this request: {}", what)),
+  return {ErrorLine("null", ProtocolError::kInternal,
+                    fmt::format("the daemon failed to answer this request: {}", what)),
           std::move(what)};
 }
 

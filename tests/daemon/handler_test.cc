@@ -260,5 +260,16 @@ TEST(HandlerFraming, BadStreamGetsAnErrorBeforeClosing) {
             j.at("error").at("message"));
 }
 
+TEST(HandlerFraming, ErrorLineBytesWithAndWithoutARequestId) {
+  EXPECT_EQ(R"({"v":1,"id":null,"ok":false,"error":{"code":"internal","message":"busy: 2"}})",
+            ErrorLine("null", ProtocolError::kInternal, "busy: 2"));
+  EXPECT_EQ(R"({"v":1,"id":7,"ok":false,"error":{"code":"bad-request","message":"a)"
+            "\xEF\xBF\xBD"
+            R"(b"}})",
+            ErrorLine("7", ProtocolError::kBadRequest,
+                      "a\xFF"
+                      "b"));
+}
+
 }  // namespace
 }  // namespace tonewatch::daemon
