@@ -1,14 +1,9 @@
-#include <cstdlib>
-
 #include "analyzers/lexicon/lexicon.h"
 #include "cli/commands.h"
 
 namespace tonewatch::cli {
 
-LexiconLocation FindLexicons(const std::string& flag) {
-  return ResolveLexiconRoot(flag, std::getenv("TONEWATCH_LEXICONS"), TONEWATCH_INSTALLED_LEXICONS,
-                            TONEWATCH_SOURCE_LEXICONS);
-}
+LexiconLocation FindLexicons(const std::string& flag) { return FindLexiconRoot(flag); }
 
 Result<Engine> LoadEngine(const std::string& flag) {
   const LexiconLocation where = FindLexicons(flag);

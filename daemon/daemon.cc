@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
-#include <cstdlib>
 
 #include "analyzers/lexicon/lexicon_path.h"
 #include "daemon/config/log.h"
@@ -23,12 +22,6 @@ constexpr size_t kProblemsLogged = 5;
 // Threads whose unanswered heat is refreshed per scan, at most, and per transaction.
 constexpr int kUnansweredRefreshLimit = 5000;
 constexpr size_t kReaggregateBatch = 100;
-
-std::filesystem::path LexiconRoot(const std::string& flag) {
-  return ResolveLexiconRoot(flag, std::getenv("TONEWATCH_LEXICONS"), TONEWATCH_INSTALLED_LEXICONS,
-                            TONEWATCH_SOURCE_LEXICONS)
-      .root;
-}
 
 int64_t NowMs() {
   using namespace std::chrono;
@@ -64,7 +57,7 @@ Daemon::~Daemon() {
 }
 
 Result<void> Daemon::Open() {
-  const std::filesystem::path lexicons = LexiconRoot(config_.lexicons);
+  const std::filesystem::path lexicons = FindLexiconRoot(config_.lexicons).root;
   auto context = LoadAnalysisContext(lexicons, config_.me, config_.thread);
   if (!context) return context.error();
   IngesterOptions options;
@@ -290,7 +283,7 @@ RuntimeStatus Daemon::Runtime() {
 Result<ReloadOutcome> Daemon::Reload() {
   std::lock_guard lock(reload_mutex_);
   notify::Reloading();
-  const std::filesystem::path lexicons = LexiconRoot(config_.lexicons);
+  const std::filesystem::path lexicons = FindLexiconRoot(config_.lexicons).root;
   auto context = LoadAnalysisContext(lexicons, config_.me, config_.thread);
   if (!context) {
     const std::string kept = ingester_->context()->lexicon_hash;

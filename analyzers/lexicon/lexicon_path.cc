@@ -1,5 +1,7 @@
 #include "analyzers/lexicon/lexicon_path.h"
 
+#include <cstdlib>
+
 namespace tonewatch {
 
 LexiconLocation ResolveLexiconRoot(const std::string& flag, const char* env,
@@ -12,6 +14,11 @@ LexiconLocation ResolveLexiconRoot(const std::string& flag, const char* env,
     return {installed, "installed"};
   }
   return {source_tree, "source tree"};
+}
+
+LexiconLocation FindLexiconRoot(const std::string& flag) {
+  return ResolveLexiconRoot(flag, std::getenv("TONEWATCH_LEXICONS"), TONEWATCH_INSTALLED_LEXICONS,
+                            TONEWATCH_SOURCE_LEXICONS);
 }
 
 }  // namespace tonewatch

@@ -18,4 +18,9 @@ LexiconLocation ResolveLexiconRoot(const std::string& flag, const char* env,
                                    const std::filesystem::path& installed,
                                    const std::filesystem::path& source_tree);
 
+// ResolveLexiconRoot with the environment's $TONEWATCH_LEXICONS and the folders this build was
+// configured with (CMake's TONEWATCH_INSTALLED_LEXICONS and TONEWATCH_SOURCE_LEXICONS): the
+// search the CLI and the daemon both use.
+LexiconLocation FindLexiconRoot(const std::string& flag);
+
 }  // namespace tonewatch
