@@ -7,13 +7,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsMaildirTmp(const fs::path& dir) {
-  if (dir.filename() != "tmp") return false;
-  std::error_code ec;
-  const fs::path parent = dir.parent_path();
-  return fs::is_directory(parent / "cur", ec) || fs::is_directory(parent / "new", ec);
-}
-
 Error PathError(const fs::path& path, const std::error_code& ec, std::string_view what) {
   return MakeError(ErrorCode::kUnreadable, path.string(), ec ? ec.message() : std::string(what));
 }
@@ -63,6 +56,13 @@ void Walk(const fs::path& dir, std::vector<fs::path>& files, std::vector<Error>*
 }
 
 }  // namespace
+
+bool IsMaildirTmp(const fs::path& dir) {
+  if (dir.filename() != "tmp") return false;
+  std::error_code ec;
+  const fs::path parent = dir.parent_path();
+  return fs::is_directory(parent / "cur", ec) || fs::is_directory(parent / "new", ec);
+}
 
 std::vector<fs::path> ListInputFiles(const fs::path& root, std::vector<Error>* errors) {
   std::vector<fs::path> files;

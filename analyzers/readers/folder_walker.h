@@ -16,4 +16,9 @@ namespace tonewatch {
 std::vector<std::filesystem::path> ListInputFiles(const std::filesystem::path& root,
                                                   std::vector<Error>* errors);
 
+// True when `dir` is a Maildir's tmp/ (named "tmp" beside "cur" or "new"): what lands there is
+// still being written and is renamed into new/ when complete. Looks at the disk. The walker skips
+// such folders; so does the daemon's watcher.
+bool IsMaildirTmp(const std::filesystem::path& dir);
+
 }  // namespace tonewatch

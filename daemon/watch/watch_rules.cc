@@ -31,14 +31,6 @@ bool IsIgnoredFileName(std::string_view name) {
   return name.ends_with(".swp") || name.ends_with(".swx");
 }
 
-bool IsMaildirTmp(const std::string& dir) {
-  const fs::path path(dir);
-  if (path.filename() != "tmp") return false;
-  std::error_code ec;
-  const fs::path parent = path.parent_path();
-  return fs::is_directory(parent / "cur", ec) || fs::is_directory(parent / "new", ec);
-}
-
 bool IsInputFile(const std::string& path) {
   if (IsIgnoredFileName(fs::path(path).filename().string())) return false;
   std::error_code ec;

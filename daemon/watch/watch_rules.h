@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+// IsMaildirTmp: the folder walker's, so the watcher skips the folders the CLI skips.
+#include "analyzers/readers/folder_walker.h"
+
 namespace tonewatch::daemon {
 
 // `root` made absolute (against the current folder) and lexically normal, without a trailing
@@ -21,10 +24,6 @@ std::string JoinPath(std::string_view dir, std::string_view name);
 // ".x.swp") and editor leftovers ("draft~", "x.swp", "x.swx"), which come and go while someone
 // edits. Says nothing about folders: hidden folders are walked (Maildir++ subfolders are ".Sent").
 bool IsIgnoredFileName(std::string_view name);
-
-// True when `dir` is a Maildir's tmp/ (named "tmp" beside "cur" or "new"): what lands there is
-// still being written and is renamed into new/ when complete. Looks at the disk.
-bool IsMaildirTmp(const std::string& dir);
 
 // True when `path` is an input file: its name is not ignored, and it is a regular file or a link
 // to one (followed, as the walker does). Looks at the disk; false for a path that is gone.
