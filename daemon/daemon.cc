@@ -82,7 +82,6 @@ Result<void> Daemon::Open() {
 
   ServerOptions server;
   server.socket_path = config_.socket;
-  server.log = [](std::string_view line) { Log(LogLevel::kWarning, line); };
   auto started = Server::Start(io_, server, [this]() -> LineHandler {
     auto store = Store::Open(config_.database);
     if (!store) throw std::runtime_error(store.error().ToString());

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <boost/asio/post.hpp>
-#include <cstdio>
 #include <exception>
 #include <future>
 #include <vector>
 
+#include "daemon/config/log.h"
 #include "daemon/server/listener.h"
 #include "daemon/server/query_pool.h"
 #include "daemon/server/socket_file.h"
@@ -64,18 +64,14 @@ void RunOnIoThread(boost::asio::io_context& io, const std::function<void()>& wor
 
 }  // namespace
 
-void LogToStderr(std::string_view line) {
-  // One fwrite per line: stdio locks the stream per call, so lines never interleave.
-  const std::string out = fmt::format("<4>{}\n", line);
-  std::fwrite(out.data(), 1, out.size(), stderr);
-}
+void LogServerWarning(std::string_view line) { Log(LogLevel::kWarning, line); }
 
 Result<std::unique_ptr<Server>> Server::Start(boost::asio::io_context& io, ServerOptions options,
                                               LineHandlerFactory factory) {
   const std::string path = options.socket_path;
   try {
     if (Result<void> ok = CheckOptions(options, factory); !ok) return ok.error();
-    if (!options.log) options.log = LogToStderr;
+    if (!options.log) options.log = LogServerWarning;
     // Handlers and threads first: when they fail, no socket file is left behind.
     Result<std::vector<LineHandler>> handlers = MakeHandlers(factory, options.query_threads, path);
     if (!handlers) return handlers.error();

@@ -29,9 +29,9 @@ using LineHandlerFactory = std::function<LineHandler()>;
 // thread; an exception it throws is swallowed.
 using ServerLog = std::function<void(std::string_view line)>;
 
-// The default ServerLog: the line on stderr behind sd-daemon's "<4>" prefix, which journald reads
-// as priority "warning". Everything the server logs is a client or peer misbehaving.
-void LogToStderr(std::string_view line);
+// The default ServerLog: the daemon's Log (daemon/config/log.h) at priority "warning". Everything
+// the server logs is a client or peer misbehaving.
+void LogServerWarning(std::string_view line);
 
 struct ServerOptions {
   std::string socket_path;
@@ -48,7 +48,7 @@ struct ServerOptions {
   // The one user served: a peer whose SO_PEERCRED uid differs is sent one "bad-request" error line
   // naming both uids and closed. Tests set another uid to see the refusal.
   uid_t allowed_uid = ::geteuid();
-  ServerLog log = LogToStderr;
+  ServerLog log = LogServerWarning;
 };
 
 }  // namespace tonewatch::daemon
