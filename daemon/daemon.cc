@@ -117,10 +117,6 @@ void Daemon::Run() {
           ingester_->Progress().files_read, ingester_->Progress().messages_stored, before.queued);
 }
 
-void Daemon::Shutdown() {
-  boost::asio::post(io_, [this] { Stop(); });
-}
-
 void Daemon::Stop() {
   if (stopping_.exchange(true)) return;
   notify::Stopping();

@@ -34,12 +34,9 @@ class Daemon final : public Control {
   static Result<std::unique_ptr<Daemon>> Create(DaemonConfig config);
   ~Daemon() override;
 
-  // Runs until SIGTERM or SIGINT (or Shutdown), then drains and returns. Call once, on the
-  // thread that will run the event loop.
+  // Runs until SIGTERM or SIGINT, then drains and returns. Call once, on the thread that will run
+  // the event loop.
   void Run();
-
-  // Starts the same drain as SIGTERM. Thread-safe.
-  void Shutdown();
 
   // Control, called from the server's query threads.
   RuntimeStatus Runtime() override;

@@ -18,7 +18,6 @@ std::vector<InotifyEvent> ParseInotifyEvents(std::span<const char> bytes) {
     InotifyEvent event;
     event.wd = header.wd;
     event.mask = header.mask;
-    event.cookie = header.cookie;
     // The name is NUL-padded to an aligned length.
     const char* name = bytes.data() + name_offset;
     event.name.assign(name, strnlen(name, header.len));

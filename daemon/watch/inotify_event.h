@@ -12,8 +12,7 @@ namespace tonewatch::daemon {
 struct InotifyEvent {
   int wd = -1;  // -1 for IN_Q_OVERFLOW, which belongs to no watch
   uint32_t mask = 0;
-  uint32_t cookie = 0;  // pairs an IN_MOVED_FROM with its IN_MOVED_TO
-  std::string name;     // the entry inside the watched folder; empty for events on the folder
+  std::string name;  // the entry inside the watched folder; empty for events on the folder
 };
 
 // The events in what one read() of an inotify descriptor returned. The kernel writes whole events
