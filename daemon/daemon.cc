@@ -176,7 +176,7 @@ void Daemon::StartScan(const std::string& why) {
       }
       LogInfo("scan ({}): {} files, {} to read, {} gone, {} problems", why, scan.files_seen,
               scan.changed.size(), scan.removed.size(), scan.problems.size());
-      if (first) QueueStale(ingester_->context()->lexicon_hash);
+      if (first) QueueStale(*store, ingester_->context()->lexicon_hash);
       RefreshUnanswered(*store);
     } catch (const std::exception& e) {
       LogError("scan ({}) failed: {}; the next scan tries again", why, e.what());
@@ -245,7 +245,11 @@ int64_t Daemon::QueueStale(const std::string& hash) {
     LogError("{}", store.error().ToString());
     return 0;
   }
-  auto stale = store->FilesWithOtherLexicon(hash);
+  return QueueStale(*store, hash);
+}
+
+int64_t Daemon::QueueStale(Store& store, const std::string& hash) {
+  auto stale = store.FilesWithOtherLexicon(hash);
   if (!stale) {
     LogError("{}", stale.error().ToString());
     return 0;

@@ -57,8 +57,10 @@ class Daemon final : public Control {
   // Unanswered heat depends on the clock, not only on mail: re-aggregates the threads where time
   // alone may have made a hot message unanswered (run after each scan).
   void RefreshUnanswered(Store& store);
-  // Re-reads the files whose messages came from another lexicon.
+  // Re-reads the files whose messages came from another lexicon; the first form opens its own
+  // store connection, the second uses the caller's (on the caller's thread).
   int64_t QueueStale(const std::string& hash);
+  int64_t QueueStale(Store& store, const std::string& hash);
   ThreadAggregator Aggregator() const;
   void Stop();
 
