@@ -111,7 +111,7 @@ void PrintThread(const ThreadReport& thread, const AnalyzeOptions& options,
 Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
                      const std::vector<std::string>& inputs) {
   PipelineOptions pipeline_options;
-  pipeline_options.mail_lexicons = FindLexicons(options.lexicons).root;
+  pipeline_options.mail_lexicons = FindLexiconRoot(options.lexicons).root;
   pipeline_options.me = options.me;
   pipeline_options.plan = options.plan;
   pipeline_options.now_ms = NowMs();

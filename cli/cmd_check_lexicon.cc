@@ -26,7 +26,7 @@ Result<void> CmdCheckLexicon(const std::string& dir) {
 
 Result<void> CmdVersion(const std::string& lexicons) {
   std::printf("tonewatch %s\n", TONEWATCH_VERSION);
-  const LexiconLocation where = FindLexicons(lexicons);
+  const LexiconLocation where = FindLexiconRoot(lexicons);
   auto engine = LoadEngine(lexicons);
   if (!engine) {
     std::printf("lexicons: %s (from %s): not usable\n", where.root.c_str(), where.how.c_str());

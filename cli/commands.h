@@ -34,10 +34,8 @@ Result<void> CmdCheckLexicon(const std::string& dir);
 // Prints the version, the lexicon folder in use and the hash of its rules.
 Result<void> CmdVersion(const std::string& lexicons);
 
-// The lexicon search of --lexicons / $TONEWATCH_LEXICONS / installed / source tree.
-LexiconLocation FindLexicons(const std::string& flag);
-
-// Loads and compiles the lexicon found by FindLexicons(flag).
+// Loads and compiles the lexicon found by FindLexiconRoot(flag) (analyzers/lexicon/lexicon_path.h):
+// --lexicons, $TONEWATCH_LEXICONS, installed, source tree.
 Result<Engine> LoadEngine(const std::string& flag);
 
 }  // namespace tonewatch::cli

@@ -3,10 +3,8 @@
 
 namespace tonewatch::cli {
 
-LexiconLocation FindLexicons(const std::string& flag) { return FindLexiconRoot(flag); }
-
 Result<Engine> LoadEngine(const std::string& flag) {
-  const LexiconLocation where = FindLexicons(flag);
+  const LexiconLocation where = FindLexiconRoot(flag);
   auto lexicon = LoadLexicon(where.root);
   if (!lexicon) return lexicon.error();
   return Engine::Create(std::move(*lexicon));
