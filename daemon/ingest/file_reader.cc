@@ -16,10 +16,6 @@ namespace {
 
 constexpr size_t kSniffBytes = 64 * 1024;
 
-bool SameFile(const FileIdentity& a, const FileIdentity& b) {
-  return a.device == b.device && a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns;
-}
-
 bool FromLineAt(const std::string& path, int64_t offset) {
   std::ifstream in(path, std::ios::binary);
   in.seekg(offset);
@@ -156,7 +152,7 @@ Result<void> ReadOther(const std::string& path, const FileIdentity& identity, bo
 std::optional<int64_t> PlanRead(const std::string& path, const std::optional<FileRecord>& record,
                                 const FileIdentity& now, bool force) {
   if (force || !record) return 0;
-  if (SameFile(record->identity, now)) return std::nullopt;
+  if (SameVersion(record->identity, now)) return std::nullopt;
   const FileRecord& r = *record;
   const bool grown = r.ok && r.identity.device == now.device && r.identity.inode == now.inode &&
                      r.read_offset > 0 && r.read_offset == r.identity.size &&

@@ -23,6 +23,12 @@ struct FileIdentity {
   friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
 };
 
+// Whether `a` and `b` are the same version of the same file: device, inode, size and mtime. The
+// content hash is left out: a stat (StatIdentity) does not compute it, a stored record may have it.
+inline bool SameVersion(const FileIdentity& a, const FileIdentity& b) {
+  return a.device == b.device && a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns;
+}
+
 // The stable key of a message: its Message-ID (without angle brackets) where it has one, so a
 // Maildir rename or a second copy of the same mail is the same message; otherwise
 // "file:<device>:<inode>:<content_hash>" from the file it was read from and a hash of the

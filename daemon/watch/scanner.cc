@@ -28,11 +28,6 @@ bool IsUnderAny(std::string_view path, const std::vector<std::string>& dirs) {
                      [&](const std::string& dir) { return IsUnder(path, dir); });
 }
 
-// The store may hold a content hash; a scan does not compute one, so only the metadata counts.
-bool SameVersion(const FileIdentity& a, const FileIdentity& b) {
-  return a.device == b.device && a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns;
-}
-
 // What a scan accumulates besides the result: the paths found, and the paths it could not look
 // at (whose known files must not be forgotten).
 struct ScanState {
