@@ -1,6 +1,7 @@
 // `tonewatch flagged`: the protocol's flagged method (daemon/PROTOCOL.md).
 #include <filesystem>
 
+#include "analyzers/base/file.h"
 #include "cli/daemon_commands.h"
 #include "cli/daemon_render.h"
 
@@ -13,9 +14,7 @@ Result<std::string> AbsoluteFolder(const std::string& folder) {
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(folder, ec);
   if (ec) return Err(ErrorCode::kUsage, folder, "cannot make the folder absolute: " + ec.message());
-  std::string out = absolute.lexically_normal().string();
-  while (out.size() > 1 && out.back() == '/') out.pop_back();
-  return out;
+  return NormalFolderPath(absolute);
 }
 
 // "since" is Unix ms (a number) or an RFC 3339 string; the daemon validates either.

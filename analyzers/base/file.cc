@@ -29,4 +29,11 @@ std::optional<std::string> ReadSmallFile(const std::filesystem::path& path, uint
   return buffer.str();
 }
 
+std::string NormalFolderPath(const std::filesystem::path& path) {
+  std::string normal = path.lexically_normal().string();
+  // "dir/" normalizes to "dir/" (an empty last element).
+  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+  return normal;
+}
+
 }  // namespace tonewatch

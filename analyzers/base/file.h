@@ -12,4 +12,8 @@ namespace tonewatch {
 std::optional<std::string> ReadSmallFile(const std::filesystem::path& path, uintmax_t max_bytes,
                                          std::string* error);
 
+// `path` lexically normalized and without a trailing '/' (the root stays "/"): the one spelling
+// of a folder that the daemon, its config and `tonewatch flagged --folder` compare as prefixes.
+std::string NormalFolderPath(const std::filesystem::path& path);
+
 }  // namespace tonewatch

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <thread>
 
+#include "analyzers/base/file.h"
+
 namespace tonewatch::daemon {
 
 namespace fs = std::filesystem;
@@ -37,11 +39,7 @@ std::optional<std::string> ResolvePath(std::string_view path, const fs::path& ba
   } else {
     resolved = base_dir / fs::path(path);
   }
-  std::string normal = resolved.lexically_normal().string();
-  // "dir/" normalizes to "dir/" (an empty last element); the daemon compares folder prefixes, so
-  // keep one spelling.
-  if (normal.size() > 1 && normal.back() == '/') normal.pop_back();
-  return normal;
+  return NormalFolderPath(resolved);
 }
 
 }  // namespace tonewatch::daemon

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "analyzers/base/file.h"
+
 namespace tonewatch::daemon {
 
 namespace fs = std::filesystem;
@@ -13,9 +15,7 @@ std::string NormalizeRoot(const std::string& root) {
   std::error_code ec;
   fs::path absolute = fs::absolute(root, ec);
   if (ec) absolute = root;  // only when the current folder is gone; keep the spelling given
-  std::string normal = absolute.lexically_normal().string();
-  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
-  return normal;
+  return NormalFolderPath(absolute);
 }
 
 std::string JoinPath(std::string_view dir, std::string_view name) {
