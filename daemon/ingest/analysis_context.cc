@@ -22,7 +22,7 @@ Result<std::shared_ptr<const AnalysisContext>> LoadAnalysisContext(
   for (std::string& m : me) m = AsciiLower(m);
   auto context = std::make_shared<AnalysisContext>(AnalysisContext{
       std::move(*engine), MailCleanerFor(std::make_shared<const MailLexicon>(std::move(*mail))),
-      std::move(me), thread, hash, lexicons});
+      std::move(me), thread, hash});
   return std::shared_ptr<const AnalysisContext>(std::move(context));
 }
 

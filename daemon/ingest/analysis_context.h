@@ -22,8 +22,7 @@ struct AnalysisContext {
   MailCleaner clean_mail;       // thread-safe: the mail lexicon is shared read-only
   std::vector<std::string> me;  // ASCII lower case
   ThreadModelOptions thread;
-  std::string lexicon_hash;        // of engine's lexicon: stored with every result
-  std::filesystem::path lexicons;  // the root it was loaded from
+  std::string lexicon_hash;  // of engine's lexicon: stored with every result
 };
 
 // Loads the rule lexicon and the mail lexicon under `lexicons` and builds the engine. Errors name

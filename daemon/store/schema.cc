@@ -220,11 +220,6 @@ std::span<const Migration> StoreMigrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Result<int> SchemaVersion(SQLite::Database& db, const std::string& path) {
-  return SqliteTry(path, "reading the schema version",
-                   [&]() -> Result<int> { return db.execAndGet("PRAGMA user_version").getInt(); });
-}
-
 Result<int> Migrate(SQLite::Database& db, const std::string& path,
                     std::span<const Migration> migrations) {
   if (auto numbered = CheckNumbering(path, migrations); !numbered) return numbered.error();

@@ -48,7 +48,4 @@ int LatestSchemaVersion();
 Result<int> Migrate(SQLite::Database& db, const std::string& path,
                     std::span<const Migration> migrations);
 
-// The database's current user_version, or an error naming `path`.
-Result<int> SchemaVersion(SQLite::Database& db, const std::string& path);
-
 }  // namespace tonewatch::daemon
