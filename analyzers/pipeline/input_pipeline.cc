@@ -18,19 +18,8 @@
 namespace tonewatch {
 namespace {
 
-constexpr size_t kSniffBytes = 64 * 1024;
 // Mail on standard input is parsed from memory; past this it must come as a file.
 constexpr size_t kMaxStdinMail = 1024ULL << 20;
-
-Result<std::string> ReadHead(ByteSource& source) {
-  std::string head;
-  while (head.size() < kSniffBytes) {
-    auto n = source.ReadAppend(head, kSniffBytes - head.size());
-    if (!n) return n.error();
-    if (*n == 0) break;
-  }
-  return head;
-}
 
 }  // namespace
 
@@ -73,7 +62,7 @@ std::vector<Error> InputPipeline::AddFile(const std::string& path,
                                           const std::function<void(ThreadReport&&)>& emit) {
   auto source = ByteSource::Open(path);
   if (!source) return {source.error()};
-  auto head = ReadHead(*source);
+  auto head = ReadSniffHead(*source);
   if (!head) return {head.error()};
   ++stats_.files;
   const std::string& forced = options_.input_format;

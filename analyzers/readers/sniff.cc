@@ -12,7 +12,6 @@
 namespace tonewatch {
 namespace {
 
-constexpr size_t kSniffBytes = 64 * 1024;
 constexpr size_t kBinarySample = 8192;
 // Prose has few control bytes; past this share the source is data.
 constexpr double kMaxControlShare = 0.10;
@@ -78,7 +77,7 @@ std::string BinaryReason(std::string_view head) {
 }
 
 SourceKind SniffSource(std::string_view head) {
-  head = head.substr(0, kSniffBytes);
+  head = head.substr(0, kSniffHeadBytes);
   if (StartsWithBom(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) return SourceKind::kEmpty;
   // UTF-16/32 text has NUL bytes but a BOM: the transcript reader decodes it.
@@ -95,6 +94,16 @@ SourceKind SniffSource(std::string_view head) {
   if (MailHeaderCount(head) >= 2) return SourceKind::kMail;
   if (LooksLikeTranscript(head)) return SourceKind::kTranscript;
   return SourceKind::kText;
+}
+
+Result<std::string> ReadSniffHead(ByteSource& source) {
+  std::string head;
+  while (head.size() < kSniffHeadBytes) {
+    auto n = source.ReadAppend(head, kSniffHeadBytes - head.size());
+    if (!n) return n.error();
+    if (*n == 0) break;
+  }
+  return head;
 }
 
 }  // namespace tonewatch

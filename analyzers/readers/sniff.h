@@ -1,7 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "analyzers/base/result.h"
+#include "analyzers/readers/byte_source.h"
 
 namespace tonewatch {
 
@@ -15,8 +19,15 @@ enum class SourceKind {
   kText,        // anything else that is text
 };
 
-// Looks at up to the first 64 KiB. A UTF-8 BOM is skipped; UTF-16/32 BOMs count as text (the
-// transcript reader decodes them).
+// How much of a source SniffSource looks at.
+inline constexpr size_t kSniffHeadBytes = 64 * 1024;
+
+// The first kSniffHeadBytes of `source` (fewer when it is shorter), read for SniffSource; the
+// caller goes on reading after them.
+Result<std::string> ReadSniffHead(ByteSource& source);
+
+// Looks at up to the first 64 KiB (kSniffHeadBytes). A UTF-8 BOM is skipped; UTF-16/32 BOMs count
+// as text (the transcript reader decodes them).
 SourceKind SniffSource(std::string_view head);
 
 // Why `head` (its first 8 KiB) is binary data rather than text, or empty when it is text:

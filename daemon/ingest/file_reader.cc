@@ -14,8 +14,6 @@
 namespace tonewatch::daemon {
 namespace {
 
-constexpr size_t kSniffBytes = 64 * 1024;
-
 bool FromLineAt(const std::string& path, int64_t offset) {
   std::ifstream in(path, std::ios::binary);
   in.seekg(offset);
@@ -37,16 +35,12 @@ std::string MailHash(const ParsedMail& mail) {
 Result<SourceKind> Sniff(const std::string& path) {
   auto source = ByteSource::Open(path);
   if (!source) return source.error();
-  std::string head;
-  while (head.size() < kSniffBytes) {
-    auto n = source->ReadAppend(head, kSniffBytes - head.size());
-    if (!n) return n.error();
-    if (*n == 0) break;
-  }
-  const SourceKind kind = SniffSource(head);
+  auto head = ReadSniffHead(*source);
+  if (!head) return head.error();
+  const SourceKind kind = SniffSource(*head);
   if (kind == SourceKind::kBinary) {
     return Err(ErrorCode::kBadInput, path,
-               fmt::format("not text or mail ({})", BinaryReason(head)));
+               fmt::format("not text or mail ({})", BinaryReason(*head)));
   }
   return kind;
 }
