@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "analyzers/lexicon/category.h"
+#include "analyzers/report/report_json.h"
 
 namespace tonewatch::cli {
 namespace {
@@ -55,16 +56,16 @@ DaemonMessage MessageOf(const Json& j) {
 
 std::optional<MoveOffEmail> MoveOf(const Json& j) {
   if (j.is_null()) return std::nullopt;
-  return MoveOffEmail{j.at("reasons").get<std::vector<std::string>>(),
-                      j.at("opening").get<std::string>()};
+  return j.get<MoveOffEmail>();
 }
 
 std::optional<Unanswered> UnansweredOf(const Json& j) {
   if (j.is_null()) return std::nullopt;
-  return Unanswered{j.at("message").get<std::string>(), j.at("heat").get<int>(),
-                    j.at("waiting_ms").get<int64_t>()};
+  return j.get<Unanswered>();
 }
 
+// Not ReplyPlan's from_json: a concern's advice may be absent or null here, where the store,
+// reading what it wrote itself, refuses that as damage.
 std::optional<ReplyPlan> PlanOf(const Json& j) {
   if (j.is_null()) return std::nullopt;
   ReplyPlan plan;

@@ -7,6 +7,7 @@
 #include "analyzers/call/call_metrics.h"
 #include "analyzers/render/call_render.h"
 #include "analyzers/render/json_render_value.h"
+#include "analyzers/report/report_json.h"
 
 namespace tonewatch {
 namespace {
@@ -26,12 +27,6 @@ json FindingJson(const Finding& f) {
 json FindingsJson(const std::vector<Finding>& findings) {
   json out = json::array();
   for (const Finding& f : findings) out.push_back(FindingJson(f));
-  return out;
-}
-
-json NoticesJson(const std::vector<Notice>& notices) {
-  json out = json::array();
-  for (const Notice& n : notices) out.push_back(json{{"where", n.where}, {"message", n.message}});
   return out;
 }
 
@@ -60,27 +55,9 @@ json MessageJsonValue(const MessageReport& m) {
 json ThreadJsonValue(const ThreadReport& thread) {
   json messages = json::array();
   for (const MessageReport& m : thread.messages) messages.push_back(MessageJsonValue(m));
-  json move = nullptr;
-  if (thread.move_off_email) {
-    move = json{{"reasons", thread.move_off_email->reasons},
-                {"opening", thread.move_off_email->opening}};
-  }
-  json unanswered = nullptr;
-  if (thread.unanswered) {
-    unanswered = json{{"message", thread.unanswered->message},
-                      {"heat", thread.unanswered->heat},
-                      {"waiting_ms", thread.unanswered->waiting_ms}};
-  }
-  json plan = nullptr;
-  if (thread.reply_plan) {
-    json concerns = json::array();
-    for (const auto& c : thread.reply_plan->concerns) {
-      concerns.push_back(json{{"text", c.text}, {"category", c.category}, {"advice", c.advice}});
-    }
-    plan = json{{"message", thread.reply_plan->message},
-                {"concerns", concerns},
-                {"steps", thread.reply_plan->steps}};
-  }
+  const json move = thread.move_off_email ? json(*thread.move_off_email) : json(nullptr);
+  const json unanswered = thread.unanswered ? json(*thread.unanswered) : json(nullptr);
+  const json plan = thread.reply_plan ? json(*thread.reply_plan) : json(nullptr);
   json call = nullptr;
   if (thread.call) call = json::parse(CallMetricsJson(*thread.call), nullptr, false);
   json out = json{
@@ -94,7 +71,7 @@ json ThreadJsonValue(const ThreadReport& thread) {
       {"unanswered", unanswered},
       {"reply_plan", plan},
       {"messages", messages},
-      {"errors", NoticesJson(thread.errors)},
+      {"errors", json(thread.errors)},
   };
   if (thread.call) out["call"] = call;
   return out;
@@ -109,7 +86,7 @@ std::string LineJson(const LineResult& line, const std::string& source) {
       {"tone", ToneOf(line.analysis.findings)},
       {"findings", FindingsJson(line.analysis.findings)},
   };
-  if (!line.errors.empty()) j["errors"] = NoticesJson(line.errors);
+  if (!line.errors.empty()) j["errors"] = json(line.errors);
   if (!source.empty()) j["source"] = source;
   return Dump(j);
 }

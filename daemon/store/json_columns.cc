@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/report/report_json.h"
+
 namespace tonewatch::daemon {
 namespace {
 
@@ -28,29 +30,13 @@ Result<T> Decode(std::string_view text, std::string_view column, Convert&& conve
 
 std::string EncodeStrings(const std::vector<std::string>& strings) { return Dump(json(strings)); }
 
-std::string EncodeMoveOffEmail(const MoveOffEmail& move) {
-  return Dump(json{{"reasons", move.reasons}, {"opening", move.opening}});
-}
+std::string EncodeMoveOffEmail(const MoveOffEmail& move) { return Dump(json(move)); }
 
-std::string EncodeUnanswered(const Unanswered& unanswered) {
-  return Dump(json{{"message", unanswered.message},
-                   {"heat", unanswered.heat},
-                   {"waiting_ms", unanswered.waiting_ms}});
-}
+std::string EncodeUnanswered(const Unanswered& unanswered) { return Dump(json(unanswered)); }
 
-std::string EncodeReplyPlan(const ReplyPlan& plan) {
-  json concerns = json::array();
-  for (const auto& c : plan.concerns) {
-    concerns.push_back(json{{"text", c.text}, {"category", c.category}, {"advice", c.advice}});
-  }
-  return Dump(json{{"message", plan.message}, {"concerns", concerns}, {"steps", plan.steps}});
-}
+std::string EncodeReplyPlan(const ReplyPlan& plan) { return Dump(json(plan)); }
 
-std::string EncodeNotices(const std::vector<Notice>& notices) {
-  json out = json::array();
-  for (const Notice& n : notices) out.push_back(json{{"where", n.where}, {"message", n.message}});
-  return Dump(out);
-}
+std::string EncodeNotices(const std::vector<Notice>& notices) { return Dump(json(notices)); }
 
 Result<std::vector<std::string>> DecodeStrings(std::string_view text, std::string_view column) {
   return Decode<std::vector<std::string>>(
@@ -58,40 +44,20 @@ Result<std::vector<std::string>> DecodeStrings(std::string_view text, std::strin
 }
 
 Result<MoveOffEmail> DecodeMoveOffEmail(std::string_view text, std::string_view column) {
-  return Decode<MoveOffEmail>(text, column, [](const json& j) {
-    return MoveOffEmail{j.at("reasons").get<std::vector<std::string>>(),
-                        j.at("opening").get<std::string>()};
-  });
+  return Decode<MoveOffEmail>(text, column, [](const json& j) { return j.get<MoveOffEmail>(); });
 }
 
 Result<Unanswered> DecodeUnanswered(std::string_view text, std::string_view column) {
-  return Decode<Unanswered>(text, column, [](const json& j) {
-    return Unanswered{j.at("message").get<std::string>(), j.at("heat").get<int>(),
-                      j.at("waiting_ms").get<int64_t>()};
-  });
+  return Decode<Unanswered>(text, column, [](const json& j) { return j.get<Unanswered>(); });
 }
 
 Result<ReplyPlan> DecodeReplyPlan(std::string_view text, std::string_view column) {
-  return Decode<ReplyPlan>(text, column, [](const json& j) {
-    ReplyPlan plan;
-    plan.message = j.at("message").get<std::string>();
-    for (const json& c : j.at("concerns")) {
-      plan.concerns.push_back({c.at("text").get<std::string>(), c.at("category").get<std::string>(),
-                               c.at("advice").get<std::string>()});
-    }
-    plan.steps = j.at("steps").get<std::vector<std::string>>();
-    return plan;
-  });
+  return Decode<ReplyPlan>(text, column, [](const json& j) { return j.get<ReplyPlan>(); });
 }
 
 Result<std::vector<Notice>> DecodeNotices(std::string_view text, std::string_view column) {
-  return Decode<std::vector<Notice>>(text, column, [](const json& j) {
-    std::vector<Notice> notices;
-    for (const json& n : j) {
-      notices.push_back({n.at("where").get<std::string>(), n.at("message").get<std::string>()});
-    }
-    return notices;
-  });
+  return Decode<std::vector<Notice>>(text, column,
+                                     [](const json& j) { return j.get<std::vector<Notice>>(); });
 }
 
 }  // namespace tonewatch::daemon
