@@ -28,10 +28,7 @@ using testing::Sent;
 using testing::TempDir;
 using testing::Tonewatch;
 
-// The exit codes of `tonewatch --help`.
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 2;
-constexpr int kExitNotFound = 3;
+using namespace testing::exit_codes;
 
 json FlaggedResult() {
   return json{{"total", 3},

@@ -28,11 +28,7 @@ using testing::Sent;
 using testing::TempDir;
 using testing::Tonewatch;
 
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 2;
-constexpr int kExitLexicon = 4;
-constexpr int kExitInternal = 5;
-constexpr int kExitNoDaemon = 6;
+using namespace testing::exit_codes;
 
 TEST(NoDaemon, EveryCommandExitsSixNamingSocketAndStartCommand) {
   TempDir dir;

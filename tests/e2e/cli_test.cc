@@ -26,11 +26,7 @@ using testing::RunResult;
 using testing::TempDir;
 using testing::WriteFile;
 
-// The exit codes of `tonewatch --help`.
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 2;
-constexpr int kExitInput = 3;
-constexpr int kExitLexicon = 4;
+using namespace testing::exit_codes;
 
 RunResult Tonewatch(std::vector<std::string> args, RunOptions options = {}) {
   options.args = {TONEWATCH_BINARY};

@@ -49,6 +49,18 @@ Lexicon LoadFixtureLexicon();
 // An engine over the fixture lexicon. Built once per process; Analyze is thread-safe.
 const Engine& FixtureEngine();
 
+// The exit codes `tonewatch --help` documents, written out rather than taken from cli/exit_codes.h,
+// so that changing a documented code fails the tests that run the binary.
+namespace exit_codes {
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInput = 3;     // analyze: an input could not be read
+inline constexpr int kExitNotFound = 3;  // daemon commands: no such thread, message, suppression
+inline constexpr int kExitLexicon = 4;
+inline constexpr int kExitInternal = 5;
+inline constexpr int kExitNoDaemon = 6;
+}  // namespace exit_codes
+
 // Whether `needle` occurs in `haystack`: for asserting on messages without spelling out find().
 inline bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
