@@ -7,10 +7,33 @@
 namespace tonewatch {
 namespace {
 
+const Finding* FindingOf(const TextAnalysis& analysis, const std::string& rule) {
+  const auto it = std::find_if(analysis.findings.begin(), analysis.findings.end(),
+                               [&](const Finding& f) { return f.rule == rule; });
+  return it == analysis.findings.end() ? nullptr : &*it;
+}
+
+// The suggestion as the lexicon's author wrote it, each "{N}" (the reader's own words) read as the
+// "..." the lexicon uses for "fill in here".
+std::string WithBlanks(const std::string& suggestion) {
+  std::string out;
+  for (size_t i = 0; i < suggestion.size(); ++i) {
+    const size_t close = suggestion.find('}', i);
+    const bool placeholder = suggestion[i] == '{' && close != std::string::npos && close > i + 1 &&
+                             std::all_of(suggestion.begin() + i + 1, suggestion.begin() + close,
+                                         [](char c) { return c >= '0' && c <= '9'; });
+    if (placeholder) {
+      out += "...";
+      i = close;
+    } else {
+      out += suggestion[i];
+    }
+  }
+  return out;
+}
+
 bool Fires(const Engine& engine, const std::string& text, const std::string& rule) {
-  const TextAnalysis analysis = engine.Analyze(text);
-  return std::any_of(analysis.findings.begin(), analysis.findings.end(),
-                     [&](const Finding& f) { return f.rule == rule; });
+  return FindingOf(engine.Analyze(text), rule) != nullptr;
 }
 
 }  // namespace
@@ -28,6 +51,24 @@ std::vector<std::string> CheckExamples(const Engine& engine) {
       if (Fires(engine, example, rule.id)) {
         problems.push_back(fmt::format("{}: no_match example \"{}\" fired", rule.Where(), example));
       }
+    }
+  }
+  return problems;
+}
+
+std::vector<std::string> CheckSuggestions(const Engine& engine) {
+  std::vector<std::string> problems;
+  for (const Rule& rule : engine.lexicon().rules) {
+    if (!rule.suggestion) continue;
+    const std::string advice = WithBlanks(*rule.suggestion);
+    const TextAnalysis advised = engine.Analyze(advice);
+    if (FindingOf(advised, rule.id) != nullptr) {
+      problems.push_back(
+          fmt::format("{}: suggestion \"{}\" fires the rule again", rule.Where(), advice));
+    } else if (advised.heat >= rule.points) {
+      problems.push_back(
+          fmt::format("{}: suggestion \"{}\" has heat {}, not below the rule's {} points",
+                      rule.Where(), advice, advised.heat, rule.points));
     }
   }
   return problems;

@@ -526,5 +526,40 @@ TEST(CliCheckLexicon, FailingExampleIsExit4WithFileLineAndRule) {
   EXPECT_TRUE(Contains(r.err, "1 of 44 examples failed")) << r.err;
 }
 
+// A suggestion is checked as its author wrote it, "{N}" read as "...": one that the engine flags
+// again, or that is as hot as the rule it replaces, fails the check with the rule's file:line.
+TEST(CliCheckLexicon, SuggestionThatIsNotCoolerIsExit4WithFileLineAndRule) {
+  TempDir dir;
+  testing::CopyFixtureLexicon(dir.path());
+  const std::string cues = (dir.path() / "en" / "cues.toml").string();
+  std::string text = ReadFile(cues);
+  const std::string refires = "suggestion = \"To recap where we are: ...\"";
+  const std::string too_hot =
+      "suggestion = \"Name the specific times: \\\"On Monday and on Thursday ...\\\"\"";
+  ASSERT_TRUE(Contains(text, refires));
+  ASSERT_TRUE(Contains(text, too_hot));
+  text.replace(text.find(refires), refires.size(),
+               "suggestion = \"As I said, to recap where we are: ...\"");
+  text.replace(text.find(too_hot), too_hot.size(),
+               "suggestion = \"Name the times; {0} is a problem.\"");
+  WriteFile(cues, text);
+  const int recap_line = LineOf(text, "id = \"passive-aggressive.as-i-said\"") - 1;
+  const int always_line = LineOf(text, "id = \"absolutes.always\"") - 1;
+
+  const RunResult r = Tonewatch({"check-lexicon", dir.path().string()});
+  EXPECT_EQ(r.exit_code, kExitLexicon) << Describe(r);
+  const std::string again = fmt::format(
+      "{}:{}: rule passive-aggressive.as-i-said: suggestion \"As I said, to recap where we are: "
+      "...\" fires the rule again",
+      cues, recap_line);
+  const std::string hot = fmt::format(
+      "{}:{}: rule absolutes.always: suggestion \"Name the times; ... is a problem.\" has heat 6, "
+      "not below the rule's 5 points",
+      cues, always_line);
+  EXPECT_TRUE(Contains(r.out, again)) << "expected: " << again << "\n" << Describe(r);
+  EXPECT_TRUE(Contains(r.out, hot)) << "expected: " << hot << "\n" << Describe(r);
+  EXPECT_TRUE(Contains(r.err, "2 of 6 suggestions do not cool the text")) << r.err;
+}
+
 }  // namespace
 }  // namespace tonewatch

@@ -1,5 +1,6 @@
-// The real lexicon's data tests: it loads and compiles, it is big enough to be useful, and every
-// rule's match / no_match examples behave through the full engine. A failure names the rule as
+// The real lexicon's data tests: it loads and compiles, it is big enough to be useful, every
+// rule's match / no_match examples behave through the full engine, and every suggestion is cooler
+// than what it replaces. A failure names the rule as
 // file:line, like a compiler error, so the fix starts in the right place.
 #include <gtest/gtest.h>
 
@@ -83,6 +84,14 @@ TEST_F(RealLexicon, EveryRuleHasExamplesBothWays) {
 TEST_F(RealLexicon, EveryExampleBehaves) {
   ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
   const std::vector<std::string> problems = CheckExamples(*engine_);
+  for (const std::string& problem : problems) ADD_FAILURE() << problem;
+}
+
+// Taking the advice must cool the text: a suggestion that the engine flags again, or that is as
+// hot as what it replaces, would send the user round in circles.
+TEST_F(RealLexicon, EverySuggestionCoolsTheText) {
+  ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
+  const std::vector<std::string> problems = CheckSuggestions(*engine_);
   for (const std::string& problem : problems) ADD_FAILURE() << problem;
 }
 
