@@ -220,18 +220,26 @@ void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sente
   }
 }
 
-// "Thanks for the update, but this is unacceptable": a repair cue followed in its sentence by a
-// contrast word and then a heated finding is taken back by the writer, so it does not cool.
+// A repair cue does not cool when the writer's own words contradict it:
+// - "Thank you so much for ignoring my emails": a heated rule reads the whole cue, and more, as
+//   sarcasm; words inside a heated finding cannot also cool, so the heated reading wins;
+// - "Thanks for the update, but this is unacceptable": a contrast word and then a heated finding
+//   later in the sentence take the repair back.
 void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
                                             const std::vector<Sentence>& sentences,
                                             std::vector<Candidate>& candidates) const {
   const auto& contrast = lexicon.data.contrast_words;
-  if (contrast.empty()) return;
   const std::string_view ntext = norm.text();
   std::vector<bool> drop(candidates.size(), false);
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& repair = candidates[i];
     if (repair.finding.category != Category::kRepair) continue;
+    const Span words = repair.finding.span;
+    drop[i] = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+      return IsHeated(c.finding.category) && c.finding.span.begin <= words.begin &&
+             words.end <= c.finding.span.end;
+    });
+    if (drop[i] || contrast.empty()) continue;
     const Span sn = sentences[repair.sentence].normalized;
     const size_t from = norm.FromOriginal(repair.finding.span.end);
     const size_t until = std::min(sn.end, from + kContextWindow);

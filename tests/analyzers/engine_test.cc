@@ -306,6 +306,31 @@ TEST(Engine, RepairSubtracts) {
   EXPECT_EQ(alone.heat, 0);
 }
 
+// One set of words cannot both cool and heat: when a heated rule reads a thank-you as sarcasm, the
+// thank-you is not also counted as repair. Apart, each keeps its reading.
+TEST(Engine, RepairInsideAHeatedFindingDoesNotCool) {
+  Lexicon lexicon = testing::LoadFixtureLexicon();
+  Rule sarcasm;
+  sarcasm.id = "passive-aggressive.sarcastic-thanks";
+  sarcasm.category = Category::kPassiveAggressive;
+  sarcasm.points = 12;
+  sarcasm.pattern = R"(\bthanks for your patience,? yet again\b)";
+  sarcasm.why = "Thanks for something unwelcome is sarcasm.";
+  sarcasm.suggestion = "We have had to wait again: ...";
+  lexicon.rules.push_back(sarcasm);
+  auto engine = Engine::Create(std::move(lexicon));
+  ASSERT_TRUE(engine) << engine.error().ToString();
+
+  const TextAnalysis sarcastic = engine->Analyze("Thanks for your patience, yet again.");
+  EXPECT_EQ(Rules(sarcastic), (std::vector<std::string>{"passive-aggressive.sarcastic-thanks"}));
+  EXPECT_EQ(sarcastic.heat, 12);
+
+  const TextAnalysis apart = engine->Analyze("Thanks for your patience. This is unacceptable.");
+  EXPECT_EQ(Rules(apart),
+            (std::vector<std::string>{"repair.thanks-patience", "hostility.unacceptable"}));
+  EXPECT_EQ(apart.heat, 20 - 5);
+}
+
 TEST(Engine, HeatIsCappedAt100) {
   std::string text;
   for (int i = 0; i < 8; ++i) text += "This is absolutely unacceptable. ";
