@@ -95,5 +95,60 @@ TEST_F(RealLexicon, EverySuggestionCoolsTheText) {
   for (const std::string& problem : problems) ADD_FAILURE() << problem;
 }
 
+// The register the product is for, beyond single rules: client email, written for this test. Each
+// complaint must score at least a mild flag; each ordinary line must score nothing.
+TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
+  ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
+  for (const char* text : {
+           "I've asked three times now and still nothing.",
+           "Is anyone actually reading my emails?",
+           "This is the last time I'm going to ask nicely.",
+           "If this isn't fixed by Friday we will be taking our business elsewhere.",
+           "Your team clearly doesn't care about our account.",
+           "I don't know how many more ways I can explain this.",
+           "I expect a full refund and an explanation.",
+           "Who signed off on this garbage?",
+           "Frankly, I'm done dealing with your support desk.",
+           "You people have no idea what you're doing.",
+           "Not sure if my previous email got lost, but we still need the invoice.",
+           "As I already explained in my last email, the data is wrong.",
+           "I'll be speaking to my lawyer about this.",
+           "I'm cc'ing your manager since this keeps happening.",
+           "Do I need to spell it out for you?",
+           "Going forward, please make sure to check before sending.",
+           "Thank you so much for ignoring my last three emails.",
+           "Great job breaking production again.",
+           "You are not doing your job.",
+       }) {
+    EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
+  }
+}
+
+TEST_F(RealLexicon, OrdinaryClientEmailStaysCalm) {
+  ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
+  for (const char* text : {
+           "Thanks for the quick turnaround, this looks great.",
+           "Could you send over the latest version when you get a chance?",
+           "Just following up on the proposal from last week.",
+           "Happy to jump on a call if that's easier.",
+           "I'm sorry for the delay on our side; here's the update.",
+           "Let me know if you have any questions.",
+           "The deployment failed, but we rolled back within five minutes.",
+           "Per our call, I've attached the revised timeline.",
+           "We never received the PO, could you resend it?",
+           "I'll check with the team and get back to you by Thursday.",
+           "This is a critical bug that blocks our release.",
+           "Our lawyer reviewed the contract and had no comments.",
+           "The manager approved the budget this morning.",
+           "We cancelled the old subscription as planned.",
+           "Kindly find attached the signed agreement.",
+           "I'm done with your report and left notes in the margin.",
+           "They were just doing their job when the alarm went off.",
+           "Thanks for breaking it down so clearly.",
+       }) {
+    EXPECT_EQ(engine_->Analyze(text).heat, 0) << text;
+  }
+}
+
 }  // namespace
 }  // namespace tonewatch
