@@ -230,15 +230,30 @@ void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
                                             std::vector<Candidate>& candidates) const {
   const auto& contrast = lexicon.data.contrast_words;
   const std::string_view ntext = norm.text();
+  // Heated spans by start, with the furthest end reached so far: a repair lies inside one of them
+  // when the furthest end among those starting at or before it reaches its end. Sorting keeps a
+  // long text with thousands of findings from comparing every repair with every finding.
+  std::vector<Span> heated;
+  for (const Candidate& c : candidates) {
+    if (IsHeated(c.finding.category)) heated.push_back(c.finding.span);
+  }
+  std::sort(heated.begin(), heated.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::vector<size_t> reach(heated.size());
+  for (size_t k = 0; k < heated.size(); ++k) {
+    reach[k] = std::max(heated[k].end, k == 0 ? 0 : reach[k - 1]);
+  }
+  const auto inside_heated = [&](const Span& words) {
+    const auto after = std::upper_bound(heated.begin(), heated.end(), words.begin,
+                                        [](size_t at, const Span& h) { return at < h.begin; });
+    return after != heated.begin() &&
+           reach[static_cast<size_t>(after - heated.begin()) - 1] >= words.end;
+  };
   std::vector<bool> drop(candidates.size(), false);
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& repair = candidates[i];
     if (repair.finding.category != Category::kRepair) continue;
-    const Span words = repair.finding.span;
-    drop[i] = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-      return IsHeated(c.finding.category) && c.finding.span.begin <= words.begin &&
-             words.end <= c.finding.span.end;
-    });
+    drop[i] = inside_heated(repair.finding.span);
     if (drop[i] || contrast.empty()) continue;
     const Span sn = sentences[repair.sentence].normalized;
     const size_t from = norm.FromOriginal(repair.finding.span.end);
