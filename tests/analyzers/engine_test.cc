@@ -314,7 +314,7 @@ TEST(Engine, RepairInsideAHeatedFindingDoesNotCool) {
   sarcasm.id = "passive-aggressive.sarcastic-thanks";
   sarcasm.category = Category::kPassiveAggressive;
   sarcasm.points = 12;
-  sarcasm.pattern = R"(\bthanks for your patience,? yet again\b)";
+  sarcasm.pattern = R"(\b(?:well, as i said, )?thanks for your patience,? yet again\b)";
   sarcasm.why = "Thanks for something unwelcome is sarcasm.";
   sarcasm.suggestion = "We have had to wait again: ...";
   lexicon.rules.push_back(sarcasm);
@@ -324,6 +324,14 @@ TEST(Engine, RepairInsideAHeatedFindingDoesNotCool) {
   const TextAnalysis sarcastic = engine->Analyze("Thanks for your patience, yet again.");
   EXPECT_EQ(Rules(sarcastic), (std::vector<std::string>{"passive-aggressive.sarcastic-thanks"}));
   EXPECT_EQ(sarcastic.heat, 12);
+
+  // A shorter heated finding ("as I said") starting between the sarcasm's start and the thanks
+  // does not hide the longer one that holds the thanks.
+  const TextAnalysis nested =
+      engine->Analyze("Well, as I said, thanks for your patience, yet again.");
+  EXPECT_EQ(Rules(nested), (std::vector<std::string>{"passive-aggressive.sarcastic-thanks",
+                                                     "passive-aggressive.as-i-said"}));
+  EXPECT_EQ(nested.heat, 12 + 10);
 
   const TextAnalysis apart = engine->Analyze("Thanks for your patience. This is unacceptable.");
   EXPECT_EQ(Rules(apart),
