@@ -119,6 +119,26 @@ TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
            "Thank you so much for ignoring my last three emails.",
            "Great job breaking production again.",
            "You are not doing your job.",
+           "Let me speak to your supervisor.",
+           "Are you kidding me right now?",
+           "This is the fourth time I've had to chase this.",
+           "We're paying good money for this service and getting nothing.",
+           "I've been on hold for forty minutes.",
+           "You said the same thing last week.",
+           "I'm not going to ask again.",
+           "We'll be disputing the charge with our bank.",
+           "I'm going to leave a review so other people know.",
+           "How is this still not resolved?",
+           "You've wasted enough of our time.",
+           "Stop telling me it's being looked into.",
+           "I was told someone would call me back and nobody did.",
+           "Honestly, this is a joke.",
+           "Don't bother replying unless it's fixed.",
+           "We've been more than patient.",
+           "Your so-called fix made things worse.",
+           "Can you just do what we asked?",
+           "You clearly didn't read my email.",
+           "I'm starting to regret signing this contract.",
        }) {
     EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
   }
@@ -145,6 +165,16 @@ TEST_F(RealLexicon, OrdinaryClientEmailStaysCalm) {
            "I'm done with your report and left notes in the margin.",
            "They were just doing their job when the alarm went off.",
            "Thanks for breaking it down so clearly.",
+           "Let me look into that and call you this afternoon.",
+           "Sorry, I missed your call; is now a good time?",
+           "The invoice should arrive by the end of the week.",
+           "I've forwarded your question to our billing team.",
+           "That's a fair point, let me check with engineering.",
+           "Our team is on holiday next week, so replies may be slower.",
+           "We're still waiting on the signed copy from legal, no rush.",
+           "We appreciate you flagging this so quickly.",
+           "I'll escalate the ticket internally so it gets priority.",
+           "The project was on hold for three months while legal reviewed it.",
        }) {
     EXPECT_EQ(engine_->Analyze(text).heat, 0) << text;
   }
