@@ -95,8 +95,8 @@ TEST_F(RealLexicon, EverySuggestionCoolsTheText) {
   for (const std::string& problem : problems) ADD_FAILURE() << problem;
 }
 
-// The register the product is for, beyond single rules: client email, written for this test. Each
-// complaint must score at least a mild flag; each ordinary line must score nothing.
+// The register the product is for, beyond single rules: client email and calls, written for this
+// test. Each complaint must score at least a mild flag; each ordinary line must score nothing.
 TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
   ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
   for (const char* text : {
@@ -139,6 +139,13 @@ TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
            "Can you just do what we asked?",
            "You clearly didn't read my email.",
            "I'm starting to regret signing this contract.",
+           "You're not listening to me.",
+           "With respect, that's not what I asked.",
+           "I want this escalated today.",
+           "Let me finish.",
+           "No, no, no, you're not getting it.",
+           "I don't want to hear excuses.",
+           "We can't keep going round in circles.",
        }) {
     EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
   }
@@ -175,6 +182,15 @@ TEST_F(RealLexicon, OrdinaryClientEmailStaysCalm) {
            "We appreciate you flagging this so quickly.",
            "I'll escalate the ticket internally so it gets priority.",
            "The project was on hold for three months while legal reviewed it.",
+           "Right, okay, that makes sense.",
+           "Sure, let me pull that up for you.",
+           "Sorry, could you repeat that?",
+           "I hear you, and I want to get this fixed.",
+           "Let's take a step back and look at the timeline.",
+           "Give me one second while I check.",
+           "That's a really good question.",
+           "Let me finish the draft first and send it over.",
+           "Can everyone see my screen?",
        }) {
     EXPECT_EQ(engine_->Analyze(text).heat, 0) << text;
   }
