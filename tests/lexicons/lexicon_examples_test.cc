@@ -146,6 +146,7 @@ TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
            "No, no, no, you're not getting it.",
            "I don't want to hear excuses.",
            "We can't keep going round in circles.",
+           "Nobody ever gets back to me.",
        }) {
     EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
   }
