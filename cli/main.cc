@@ -56,9 +56,13 @@ int Run(int argc, char** argv) {
                    "Only print texts with at least this heat (0-100); --each-line JSON "
                    "still prints every line")
       ->check(CLI::Range(0, 100));
-  cmd_analyze->add_option("--me", analyze.me,
-                          "Your address, name or speaker name (repeatable): your own messages and "
-                          "turns are told apart from the counterpart's");
+  // One value per --me: otherwise "--me ana@example.com thread.eml" would take the file as a
+  // second address and read stdin instead.
+  cmd_analyze
+      ->add_option("--me", analyze.me,
+                   "Your address, name or speaker name (repeatable: --me A --me B): your own "
+                   "messages and turns are told apart from the counterpart's")
+      ->allow_extra_args(false);
   cmd_analyze
       ->add_option("--input-format", analyze.input_format,
                    "What every input is, instead of recognizing it by content: auto (default), "
@@ -80,7 +84,9 @@ int Run(int argc, char** argv) {
 
   std::string check_dir;
   CLI::App* cmd_check = app.add_subcommand(
-      "check-lexicon", "Load a lexicon, compile it and run every rule's match/no_match examples");
+      "check-lexicon",
+      "Load a lexicon, compile it, run every rule's match/no_match examples and check that every "
+      "suggestion is cooler than its rule");
   cmd_check->add_option("dir", check_dir,
                         "Lexicon folder (default: the search order of --lexicons)");
 

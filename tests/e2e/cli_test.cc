@@ -257,6 +257,26 @@ TEST(CliAnalyze, ReadsStandardInput) {
   EXPECT_EQ(threads[0]["heat"], 15);
 }
 
+// "--me ADDRESS FILE", as the README writes it: --me takes one value, so FILE is an input and not a
+// second address (which left nothing to read but stdin). Repeating --me still gives several.
+TEST(CliAnalyze, MeTakesOneValueSoAFileAfterItIsRead) {
+  TempDir dir;
+  WriteFile(dir.File("in.txt"), "I will escalate this.\n");
+  for (const std::vector<std::string>& me :
+       {std::vector<std::string>{"--me", "sam@us.example"},
+        std::vector<std::string>{"--me", "sam@us.example", "--me", "Sam Patel"}}) {
+    std::vector<std::string> args = {"--format=json"};
+    args.insert(args.end(), me.begin(), me.end());
+    args.push_back(dir.File("in.txt"));
+    const RunResult r = Analyze(args);
+    ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
+    const std::vector<json> threads = JsonLines(r.out);
+    ASSERT_EQ(threads.size(), 1u) << r.out;
+    EXPECT_EQ(threads[0]["source"], dir.File("in.txt"));
+    EXPECT_EQ(threads[0]["heat"], 15);
+  }
+}
+
 TEST(CliAnalyze, TextHasNoColourWhenNotATerminal) {
   TempDir dir;
   WriteFile(dir.File("mail.txt"), "We waited all week and this is unacceptable.\n");
