@@ -59,7 +59,8 @@ std::vector<std::string> CheckExamples(const Engine& engine) {
 std::vector<std::string> CheckSuggestions(const Engine& engine) {
   std::vector<std::string> problems;
   for (const Rule& rule : engine.lexicon().rules) {
-    if (!rule.suggestion) continue;
+    // Intensity and repair rules add a share or cool; only heated rules have advice to check.
+    if (!rule.suggestion || !IsHeated(rule.category)) continue;
     const std::string advice = WithBlanks(*rule.suggestion);
     const TextAnalysis advised = engine.Analyze(advice);
     if (FindingOf(advised, rule.id) != nullptr) {

@@ -16,8 +16,8 @@ std::vector<std::string> CheckExamples(const Engine& engine);
 // Checks that taking a rule's advice cools the text. The suggestion, with each "{N}" (the reader's
 // own words) read as "...", must not fire that rule again, and its own heat must be below the
 // rule's points. Returns one line per failing rule: "file:line: rule <id>: suggestion "..." fires
-// the rule again" or "... has heat H, not below the rule's P points". Rules without a suggestion
-// are skipped.
+// the rule again" or "... has heat H, not below the rule's P points". Rules without a suggestion,
+// and intensity and repair rules, are skipped.
 std::vector<std::string> CheckSuggestions(const Engine& engine);
 
 }  // namespace tonewatch
