@@ -147,6 +147,24 @@ TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
            "I don't want to hear excuses.",
            "We can't keep going round in circles.",
            "Nobody ever gets back to me.",
+           "You always do this at the last minute.",
+           "You never listen to a word I say.",
+           "Nothing ever works the first time with you guys.",
+           "I need an answer within the hour.",
+           "Drop whatever you're doing and fix this now.",
+           "We expect a response by close of business, or we'll move on.",
+           "Fix it today or don't bother invoicing us.",
+           "I will not accept another delay.",
+           "Either you fix this or we walk.",
+           "You have until noon.",
+           "I'm putting this in writing so there is a record.",
+           "Our legal team will be in touch.",
+           "I'm sure you're very busy, but some of us have deadlines too.",
+           "Must be nice to take a week to reply.",
+           "Interesting that nobody mentioned this before we signed.",
+           "I'll wait, I guess.",
+           "Whatever, just get it done.",
+           "It shouldn't be this difficult.",
        }) {
     EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
   }
@@ -222,6 +240,16 @@ TEST_F(RealLexicon, OrdinaryClientEmailStaysCalm) {
            "The system will be down for maintenance on Sunday night.",
            "Your invoice is overdue by three days; could you check with accounts?",
            "Let me be transparent about the delay: we lost a supplier.",
+           "The team always responds within a day, which we love.",
+           "We never had a problem with the old version.",
+           "Every invoice includes a reference number.",
+           "Nothing has changed on our side since Tuesday.",
+           "We need the figures by noon if possible, so we can prepare.",
+           "The new policy applies to every single contract from May.",
+           "I'll wait for your confirmation before sending it.",
+           "Whatever you decide is fine with us.",
+           "It shouldn't take long, maybe ten minutes.",
+           "Interesting question; let me find out.",
        }) {
     EXPECT_EQ(engine_->Analyze(text).heat, 0) << text;
   }
