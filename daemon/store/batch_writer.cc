@@ -2,6 +2,7 @@
 
 #include "analyzers/thread/threader.h"
 #include "daemon/store/json_columns.h"
+#include "daemon/store/run_statement.h"
 #include "daemon/store/store_sql.h"
 
 namespace tonewatch::daemon {
@@ -162,16 +163,6 @@ void BatchWriter::PutFile(const FileOutcome& f) {
   file_.bind(9, f.error ? int64_t{0} : f.read_offset);
   file_.bind(10, now_);
   Run(file_);
-}
-
-void BatchWriter::Run(SQLite::Statement& s) {
-  s.exec();
-  Reset(s);
-}
-
-void BatchWriter::Reset(SQLite::Statement& s) {
-  s.reset();
-  s.clearBindings();
 }
 
 const std::string& BatchWriter::RuleWhy(const Finding& f) {

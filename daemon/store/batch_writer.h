@@ -28,9 +28,6 @@ class BatchWriter {
   void PutFile(const FileOutcome& f);
 
  private:
-  static void Run(SQLite::Statement& s);
-  static void Reset(SQLite::Statement& s);
-
   void PutFinding(const std::string& key, size_t ord, const Finding& f);
   // The why stored for f's rule (rule_texts), written the first time the rule is seen.
   const std::string& RuleWhy(const Finding& f);

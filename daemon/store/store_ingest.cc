@@ -12,6 +12,7 @@
 #include "analyzers/base/hash.h"
 #include "analyzers/thread/threader.h"
 #include "daemon/store/batch_writer.h"
+#include "daemon/store/run_statement.h"
 #include "daemon/store/sqlite_try.h"
 #include "daemon/store/store.h"
 #include "daemon/store/store_rows.h"
@@ -141,15 +142,6 @@ class ThreadLinker {
     SQLite::Statement suppressed, heat;
   };
 
-  static void Run(SQLite::Statement& s) {
-    s.exec();
-    Reset(s);
-  }
-  static void Reset(SQLite::Statement& s) {
-    s.reset();
-    s.clearBindings();
-  }
-
   SQLite::Database& db_;
   SQLite::Statement by_link_, by_subject_, add_link_;
   std::optional<MergeStatements> merge_;
@@ -178,9 +170,8 @@ class FileMessages {
     }
     for (const std::string& key : gone) {
       for (SQLite::Statement* s : {&findings_, &message_}) {
-        s->reset();
         s->bind(1, key);
-        s->exec();
+        Run(*s);
       }
     }
     return static_cast<int64_t>(gone.size());
@@ -200,9 +191,8 @@ class ThreadRemover {
   void Remove(const std::string& id) {
     if (!statements_) statements_.emplace(db_);
     for (SQLite::Statement* s : {&statements_->thread, &statements_->links}) {
-      s->reset();
       s->bind(1, id);
-      s->exec();
+      Run(*s);
     }
   }
 
@@ -253,9 +243,8 @@ Result<IngestSummary> Store::Ingest(const IngestBatch& batch, const ThreadAggreg
     for (const std::string& path : batch.forget) {
       summary.messages_removed += file_messages.RemoveAllBut(path, {}, touched);
       if (!forget) forget.emplace(*db_, "DELETE FROM files WHERE path = ?1");
-      forget->reset();
       forget->bind(1, path);
-      forget->exec();
+      Run(*forget);
     }
     for (const FileIngest& file : batch.files) {
       if (!file.outcome.error) {

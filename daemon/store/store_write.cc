@@ -8,6 +8,7 @@
 #include <set>
 
 #include "daemon/store/batch_writer.h"
+#include "daemon/store/run_statement.h"
 #include "daemon/store/sqlite_try.h"
 #include "daemon/store/store.h"
 
@@ -27,13 +28,6 @@ FROM messages m WHERE m.thread_id = ?1 ORDER BY coalesce(m.time_ms, 0), m.rowid 
 constexpr const char* kDropIfEmpty =
     "DELETE FROM threads WHERE id = ?1 AND NOT EXISTS "
     "(SELECT 1 FROM messages WHERE thread_id = ?1)";
-
-// Runs `s` and makes it ready for the next bindings.
-void Run(SQLite::Statement& s) {
-  s.exec();
-  s.reset();
-  s.clearBindings();
-}
 
 Result<void> Validate(const WriteBatch& batch, const std::string& path) {
   for (size_t i = 0; i < batch.messages.size(); ++i) {
