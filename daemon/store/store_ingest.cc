@@ -44,6 +44,32 @@ std::vector<std::string> LinksOf(const ThreadKey& k) {
   return links;
 }
 
+// Removes threads: their aggregate and their links. Its statements are prepared at the first
+// removal, once for the batch: most batches remove none. Throws SQLite::Exception.
+class ThreadRemover {
+ public:
+  explicit ThreadRemover(SQLite::Database& db) : db_(db) {}
+
+  void Remove(const std::string& id) {
+    if (!statements_) statements_.emplace(db_);
+    for (SQLite::Statement* s : {&statements_->thread, &statements_->links}) {
+      s->bind(1, id);
+      Run(*s);
+    }
+  }
+
+ private:
+  struct Statements {
+    explicit Statements(SQLite::Database& db)
+        : thread(db, "DELETE FROM threads WHERE id = ?1"),
+          links(db, "DELETE FROM thread_links WHERE thread_id = ?1") {}
+    SQLite::Statement thread, links;
+  };
+
+  SQLite::Database& db_;
+  std::optional<Statements> statements_;
+};
+
 // Finds and merges threads through thread_links. Throws SQLite::Exception.
 class ThreadLinker {
  public:
@@ -53,7 +79,8 @@ class ThreadLinker {
         by_subject_(db,
                     "SELECT thread_id FROM messages WHERE subject_key = ?1 AND time_ms BETWEEN ?2 "
                     "AND ?3 ORDER BY time_ms DESC LIMIT 1"),
-        add_link_(db, "INSERT OR IGNORE INTO thread_links (link, thread_id) VALUES (?1, ?2)") {}
+        add_link_(db, "INSERT OR IGNORE INTO thread_links (link, thread_id) VALUES (?1, ?2)"),
+        remover_(db) {}
 
   // The thread `m` belongs in. Threads it connects are merged into it and added to `touched`.
   std::string Assign(const StoredMessage& m, std::set<std::string>& touched) {
@@ -106,12 +133,12 @@ class ThreadLinker {
   void Merge(const std::string& from, const std::string& into) {
     if (!merge_) merge_.emplace(db_);
     MergeStatements& m = *merge_;
-    for (SQLite::Statement* s : {&m.messages, &m.links, &m.drop_links, &m.drop_thread,
-                                 &m.suppressions, &m.drop_suppressions}) {
+    for (SQLite::Statement* s : {&m.messages, &m.links, &m.suppressions, &m.drop_suppressions}) {
       s->bind(1, from);
       if (s->getBindParameterCount() > 1) s->bind(2, into);
       Run(*s);
     }
+    remover_.Remove(from);  // its links were copied above
     for (SQLite::Statement* s : {&m.suppressed, &m.heat}) {
       s->bind(1, into);
       Run(*s);
@@ -126,8 +153,6 @@ class ThreadLinker {
           links(db,
                 "INSERT OR IGNORE INTO thread_links (link, thread_id) "
                 "SELECT link, ?2 FROM thread_links WHERE thread_id = ?1"),
-          drop_links(db, "DELETE FROM thread_links WHERE thread_id = ?1"),
-          drop_thread(db, "DELETE FROM threads WHERE id = ?1"),
           suppressions(db,
                        "UPDATE OR IGNORE suppressions SET thread = ?2 WHERE kind = 'thread-rule' "
                        "AND thread = ?1"),
@@ -137,13 +162,14 @@ class ThreadLinker {
           heat(db, sql::UpdateHeatOfMessage("thread_id = ?1")) {}
 
     // Bound with `from` and, where they take it, `into`.
-    SQLite::Statement messages, links, drop_links, drop_thread, suppressions, drop_suppressions;
+    SQLite::Statement messages, links, suppressions, drop_suppressions;
     // Bound with `into`.
     SQLite::Statement suppressed, heat;
   };
 
   SQLite::Database& db_;
   SQLite::Statement by_link_, by_subject_, add_link_;
+  ThreadRemover remover_;
   std::optional<MergeStatements> merge_;
 };
 
@@ -179,33 +205,6 @@ class FileMessages {
 
  private:
   SQLite::Statement list_, findings_, message_;
-};
-
-// Removes threads left without messages: their aggregate and their links. Its statements are
-// prepared at the first removal, once for the batch: most batches remove none. Throws
-// SQLite::Exception.
-class ThreadRemover {
- public:
-  explicit ThreadRemover(SQLite::Database& db) : db_(db) {}
-
-  void Remove(const std::string& id) {
-    if (!statements_) statements_.emplace(db_);
-    for (SQLite::Statement* s : {&statements_->thread, &statements_->links}) {
-      s->bind(1, id);
-      Run(*s);
-    }
-  }
-
- private:
-  struct Statements {
-    explicit Statements(SQLite::Database& db)
-        : thread(db, "DELETE FROM threads WHERE id = ?1"),
-          links(db, "DELETE FROM thread_links WHERE thread_id = ?1") {}
-    SQLite::Statement thread, links;
-  };
-
-  SQLite::Database& db_;
-  std::optional<Statements> statements_;
 };
 
 // Writes the aggregate of each thread in `ids`, or removes the thread when no message is left.
