@@ -74,8 +74,7 @@ class Writer {
     }
     std::string note;
     if (sum > kMaxHeat) note = fmt::format(" (sum {}, capped at {})", sum, kMaxHeat);
-    if (sum < 0)
-      note = fmt::format(" (sum {}, floored at 0; tone {})", sum, std::max<long>(sum, -kMaxHeat));
+    if (sum < 0) note = fmt::format(" (sum {}, floored at 0; tone {})", sum, ToneOf(m.findings));
     if (m.findings.size() > 12) terms = fmt::format("{} contributions", m.findings.size());
     out_ +=
         fmt::format("  heat {} = {}{}\n", Paint(fmt::format("{}", m.heat), kAnsiBold), terms, note);
