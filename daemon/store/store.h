@@ -27,8 +27,8 @@ namespace tonewatch::daemon {
 struct StoreOptions {
   // How long a write waits for another connection's write to finish before failing as busy.
   int busy_timeout_ms = 5000;
-  // SQLite's page cache for this connection, in MiB. The ingest writer wants a large one: the
-  // findings indexes (by rule, by fingerprint) take inserts all over their B-trees.
+  // SQLite's page cache for this connection, in MiB. The ingest writer wants a larger one: a batch
+  // writes pages all over the messages, findings and threads tables and their indexes.
   int cache_mib = 2;
   // "Now" in Unix ms, for updated_ms and created_ms; the system clock when empty.
   std::function<int64_t()> clock;
