@@ -4,6 +4,7 @@
 #include "daemon/store/schema.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -39,6 +40,32 @@ class SchemaTest : public ::testing::Test {
   void Exec(const std::string& sql) {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec(sql);
+  }
+
+  // A message row with the columns every schema version up to 4 has, written with SQL so that no
+  // newer store code is involved; its Message-ID is its key, its author Dana.
+  struct OldMessage {
+    std::string key, thread, path;
+    int heat = 0;
+    std::string in_reply_to{};
+    std::string refs = "[]";
+    std::string subject = "Invoice";
+  };
+  void InsertOldMessage(const OldMessage& m) {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    SQLite::Statement insert(db, R"sql(
+      INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
+          subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
+          lexicon_hash, updated_ms)
+      VALUES (?1, ?2, ?3, 0, ?1, ?4, ?5, ?6, 'Dana', 0, '[]', '', ?7, ?7, 'none', 0, 'lex1', 1))sql");
+    insert.bind(1, m.key);
+    insert.bind(2, m.thread);
+    insert.bind(3, m.path);
+    insert.bind(4, m.in_reply_to);
+    insert.bind(5, m.refs);
+    insert.bind(6, m.subject);
+    insert.bind(7, m.heat);
+    insert.exec();
   }
 
   // Runs Migrate with `steps` on the file and returns the version reached or the error text.
@@ -179,14 +206,13 @@ TEST_F(SchemaTest, FailingStepLeavesThePreviousVersion) {
 
 TEST_F(SchemaTest, Version1StoreIsMigratedWithItsThreadLinks) {
   ASSERT_EQ("1", MigrateWith(StoreMigrations().first(1)));
-  Exec(R"sql(
-    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
-        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
-        lexicon_hash, updated_ms)
-    VALUES ('a@c', 't-old', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 0, 0,
-            'none', 0, 'lex1', 1),
-           ('b@c', 't-old', '/m/2', 0, 'b@c', 'a@c', '["a@c"]', 'Re: Invoice', 'Dana', 0, '[]',
-            '', 0, 0, 'none', 0, 'lex1', 1))sql");
+  InsertOldMessage({.key = "a@c", .thread = "t-old", .path = "/m/1"});
+  InsertOldMessage({.key = "b@c",
+                    .thread = "t-old",
+                    .path = "/m/2",
+                    .in_reply_to = "a@c",
+                    .refs = R"(["a@c"])",
+                    .subject = "Re: Invoice"});
   auto store = Store::Open(path_);
   ASSERT_TRUE(store) << store.error().ToString();
   EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
@@ -205,12 +231,7 @@ TEST_F(SchemaTest, Version1StoreIsMigratedWithItsThreadLinks) {
 
 TEST_F(SchemaTest, Version2ThreadsWithoutAggregateAreListedAfterMigration) {
   ASSERT_EQ("2", MigrateWith(StoreMigrations().first(2)));
-  Exec(R"sql(
-    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
-        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
-        lexicon_hash, updated_ms)
-    VALUES ('a@c', 't-bare', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 30, 30,
-            'none', 0, 'lex1', 1))sql");
+  InsertOldMessage({.key = "a@c", .thread = "t-bare", .path = "/m/1", .heat = 30});
   auto store = Store::Open(path_);
   ASSERT_TRUE(store) << store.error().ToString();
   EXPECT_EQ(LatestSchemaVersion(), Pragma("user_version"));
@@ -239,12 +260,8 @@ TEST_F(SchemaTest, Version3StoreLosesTheFindingsIndexesThatSlowedIngest) {
 
 TEST_F(SchemaTest, Version4FindingsKeepTheirWhyAfterMigration) {
   ASSERT_EQ("4", MigrateWith(StoreMigrations().first(4)));
+  InsertOldMessage({.key = "a@c", .thread = "t1", .path = "/m/1", .heat = 9});
   Exec(R"sql(
-    INSERT INTO messages (key, thread_id, path, source_offset, message_id, in_reply_to, refs,
-        subject, author, me, recipients, time, raw_heat, heat, stripping, omitted_findings,
-        lexicon_hash, updated_ms)
-    VALUES ('a@c', 't1', '/m/1', 0, 'a@c', '', '[]', 'Invoice', 'Dana', 0, '[]', '', 9, 9,
-            'none', 0, 'lex1', 1);
     INSERT INTO findings (message_key, ord, rule, category, points, begin_at, end_at, text, why,
         suggestion, context, context_offset, fingerprint)
     VALUES ('a@c', 0, 'frustration.again', 'frustration', 9, 0, 5, 'again', 'an old why', NULL,
