@@ -228,6 +228,11 @@ void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sente
 void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
                                             const std::vector<Sentence>& sentences,
                                             std::vector<Candidate>& candidates) const {
+  // Most texts have no repair cue: nothing to sort or look up then.
+  if (std::none_of(candidates.begin(), candidates.end(),
+                   [](const Candidate& c) { return c.finding.category == Category::kRepair; })) {
+    return;
+  }
   const auto& contrast = lexicon.data.contrast_words;
   const std::string_view ntext = norm.text();
   // Heated spans by start, with the furthest end reached so far: a repair lies inside one of them
