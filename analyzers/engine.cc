@@ -7,6 +7,7 @@
 #include "analyzers/analysis/shouting.h"
 #include "analyzers/analysis/words.h"
 #include "analyzers/analysis/you_language.h"
+#include "analyzers/lexicon/group_references.h"
 #include "analyzers/lexicon/rule_set.h"
 #include "analyzers/text/normalized_text.h"
 #include "analyzers/text/segmenter.h"
@@ -63,22 +64,13 @@ struct Candidate {
 
 std::string FillSuggestion(const std::string& templ, const RawMatch& match,
                            const NormalizedText& norm, std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < templ.size(); ++i) {
-    if (templ[i] == '{' && i + 2 < templ.size() && templ[i + 1] >= '0' && templ[i + 1] <= '9' &&
-        templ[i + 2] == '}') {
-      const int group = templ[i + 1] - '0';
-      const Span g = group == 0 ? match.span : match.groups[group];
-      if (g.begin != RawMatch::kAbsent) {
-        const Span o = norm.ToOriginal(g);
-        out.append(text.substr(o.begin, o.size()));
-      }
-      i += 2;
-      continue;
+  return ExpandGroupReferences(templ, [&](int group, std::string& out) {
+    const Span g = group == 0 ? match.span : match.groups[group];
+    if (g.begin != RawMatch::kAbsent) {
+      const Span o = norm.ToOriginal(g);
+      out.append(text.substr(o.begin, o.size()));
     }
-    out.push_back(templ[i]);
-  }
-  return out;
+  });
 }
 
 void SetContext(Finding& f, const Sentence& s, std::string_view text) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "analyzers/lexicon/group_references.h"
+
 namespace tonewatch {
 namespace {
 
@@ -16,20 +18,7 @@ const Finding* FindingOf(const TextAnalysis& analysis, const std::string& rule) 
 // The suggestion as the lexicon's author wrote it, each "{N}" (the reader's own words) read as the
 // "..." the lexicon uses for "fill in here".
 std::string WithBlanks(const std::string& suggestion) {
-  std::string out;
-  for (size_t i = 0; i < suggestion.size(); ++i) {
-    const size_t close = suggestion.find('}', i);
-    const bool placeholder = suggestion[i] == '{' && close != std::string::npos && close > i + 1 &&
-                             std::all_of(suggestion.begin() + i + 1, suggestion.begin() + close,
-                                         [](char c) { return c >= '0' && c <= '9'; });
-    if (placeholder) {
-      out += "...";
-      i = close;
-    } else {
-      out += suggestion[i];
-    }
-  }
-  return out;
+  return ExpandGroupReferences(suggestion, [](int, std::string& out) { out += "..."; });
 }
 
 bool Fires(const Engine& engine, const std::string& text, const std::string& rule) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "analyzers/lexicon/group_references.h"
+
 namespace tonewatch {
 namespace {
 
@@ -15,11 +17,7 @@ RE2::Options PatternOptions(int64_t memory) {
 // Highest {N} a suggestion refers to, or -1.
 int HighestGroupReference(const std::string& text) {
   int highest = -1;
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
-    if (text[i] == '{' && text[i + 1] >= '0' && text[i + 1] <= '9' && text[i + 2] == '}') {
-      highest = std::max(highest, text[i + 1] - '0');
-    }
-  }
+  ExpandGroupReferences(text, [&](int group, std::string&) { highest = std::max(highest, group); });
   return highest;
 }
 
