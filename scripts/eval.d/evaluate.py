@@ -211,6 +211,46 @@ def enron(args, table):
                   f"get a suggestion: {with_suggestion / len(texts):.1%}", "n/a", ""))
 
 
+# Categories whose positive findings say the text runs hot; the narrower set is blame aimed at the
+# reader.
+HEATED = {"accusation", "escalation", "ultimatum", "passive-aggressive", "hostility", "frustration",
+          "absolutes", "pressure"}
+BLAME = {"accusation", "passive-aggressive", "hostility"}
+
+
+def face_acts(args, table):
+    """Criticism of the reader (HPos-: a threat to the hearer's positive face) in business e-mail."""
+    path = os.path.join(args.data, "email-politeness-face-acts-train", "train_seed42.csv")
+    if not os.path.exists(path):
+        table.append(("Face acts train", "skipped: absent", "", ""))
+        return
+    with open(path, encoding="utf-8", newline="") as f:
+        items = [(r["covered_text"], "HPos-" in r["GoldFaceAct"]) for r in csv.DictReader(f)]
+    texts = [t for t, _ in items]
+    gold = [g for _, g in items]
+    rows = run_tonewatch(args.tonewatch, args.lexicons, texts)
+    you = [re.search(r"\byour?\b", t, re.I) is not None for t in texts]
+    bp, br, bf = prf(you, gold)
+
+    def flagged(categories):
+        return [any(f["points"] > 0 and f["category"] in categories for f in r["findings"])
+                for r in rows]
+
+    heated = flagged(HEATED)
+    p, r, f1 = prf(heated, gold)
+    table.append((f"Face acts train (n={len(texts)}, {sum(gold)} HPos-)",
+                  f"heated finding: P {p:.3f} R {r:.3f} F1 {f1:.3f}",
+                  f"contains you/your: P {bp:.3f} R {br:.3f} F1 {bf:.3f}",
+                  "target P >= 0.75 with R >= 0.50"))
+    np_, nr, nf = prf(flagged(BLAME), gold)
+    table.append(("", f"accusation, passive-aggressive or hostility: P {np_:.3f} R {nr:.3f} "
+                  f"F1 {nf:.3f}", "", ""))
+    if args.show_errors:
+        for text, h, g in zip(texts, heated, gold):
+            if h != g:
+                print("face act", "FP:" if h else "FN:", text, file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tonewatch", required=True)
@@ -228,6 +268,7 @@ def main():
     goemotions(args, table)
     politeness(args, table)
     enron(args, table)
+    face_acts(args, table)
     print(f"tonewatch evaluation, {datetime.date.today()} (development figures)")
     print(version.splitlines()[-1] if version else "")
     print()
