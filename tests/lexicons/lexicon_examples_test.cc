@@ -255,5 +255,67 @@ TEST_F(RealLexicon, OrdinaryClientEmailStaysCalm) {
   }
 }
 
+// Criticism in the courteous register business mail is written in: the reader's work judged,
+// condescension, "as I mentioned (twice)", unanswered requests, a reprimand that opens with
+// "I understand". The near misses say the same words about a thing, a third party or the writer.
+TEST_F(RealLexicon, PoliteSurfaceCriticismRunsWarm) {
+  ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
+  for (const char* text : {
+           "Your latest forecast falls short of what the steering group needs.",
+           "I'm afraid your summary was underwhelming.",
+           "Your team's test plan is not up to our standards.",
+           "The draft you sent seems fine, but your cover memo lacks the figures we asked for.",
+           "Once again you have fallen short of the agreed targets.",
+           "These gaps reflect poorly on your department.",
+           "The late filing raises real questions about your attention to detail.",
+           "Your repeated delays on the handover are becoming a problem.",
+           "It's disappointing to see your team miss the cut-off again.",
+           "I'm surprised you would send the quote without checking with us.",
+           "Frankly, we expected better from your team.",
+           "I'd suggest, at a minimum, reading the onboarding guide.",
+           "It's quite simple, really.",
+           "As anyone in procurement would know, orders close on the 20th.",
+           "Perhaps you don't understand how the rebate is calculated.",
+           "I think I said the same thing in my last email.",
+           "As I mentioned (twice), the cut-off is Thursday.",
+           "My requests for the signed schedule keep going unanswered.",
+           "I have yet to receive a reply.",
+           "I understand you're stretched, but you missed the second deadline this month.",
+           "Your comments on our proposal were out of line.",
+           "It seems you've overlooked another error in the totals.",
+       }) {
+    EXPECT_GE(engine_->Analyze(text).heat, 5) << text;
+  }
+}
+
+TEST_F(RealLexicon, NearMissesOfCriticismStayCalm) {
+  ASSERT_NE(engine_, nullptr) << "lexicons/en does not load: see RealLexicon.LoadsAndCompiles";
+  for (const char* text : {
+           "Your forecast is excellent and the steering group was impressed.",
+           "Your summary was clear and exactly what we needed.",
+           "The old test plan falls short of the new audit rules, so we are rewriting it.",
+           "My first draft lacks the figures; I'll add them tomorrow.",
+           "We fell short of our own targets this quarter, and that's on me.",
+           "The regulator's report raises questions about the market rules.",
+           "Given your oversight of the trading desk, could you approve the limits?",
+           "It's disappointing that your flight was cancelled; let's meet next week.",
+           "We expected more attendees, but the session went well.",
+           "The installer is quite simple; it takes three steps.",
+           "Perhaps I didn't explain the rebate clearly; here is a worked example.",
+           "As I mentioned on the call, the demo is on Tuesday.",
+           "As previously discussed, the draft agreement is attached for your review.",
+           "As I've said before, we are a company that invests in its people.",
+           "I have yet to receive a reply from the bank, so the transfer is on hold.",
+           "I understand your concern, but we can't move the fee this year.",
+           "Your comments were helpful, thank you.",
+           "There is room for improvement in the approval process itself.",
+           "I don't understand, what do you mean?",
+           "No rush at all, I'll wait.",
+           "The press is busy blaming the regulator for the price spike.",
+       }) {
+    EXPECT_EQ(engine_->Analyze(text).heat, 0) << text;
+  }
+}
+
 }  // namespace
 }  // namespace tonewatch
