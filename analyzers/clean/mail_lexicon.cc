@@ -33,7 +33,7 @@ struct KindSpec {
 
 // The [[table]] names a file may hold, and where each goes. Attributions are split by
 // `needs_quote` after reading.
-constexpr std::array<KindSpec, 7> kKinds = {{
+constexpr std::array<KindSpec, 8> kKinds = {{
     {"separator", &MailLexicon::separators, LinePatterns::Anchor::kWhole},
     {"attribution", &MailLexicon::attributions, LinePatterns::Anchor::kWhole},
     {"header_from", &MailLexicon::header_from, LinePatterns::Anchor::kWhole},
@@ -41,7 +41,20 @@ constexpr std::array<KindSpec, 7> kKinds = {{
     {"signoff", &MailLexicon::signoffs, LinePatterns::Anchor::kWhole},
     {"mobile_footer", &MailLexicon::mobile_footers, LinePatterns::Anchor::kWhole},
     {"disclaimer", &MailLexicon::disclaimers, LinePatterns::Anchor::kPrefix},
+    {"footer_term", &MailLexicon::footer_terms, LinePatterns::Anchor::kContains},
 }};
+
+RE2::Anchor Re2Anchor(LinePatterns::Anchor anchor) {
+  switch (anchor) {
+    case LinePatterns::Anchor::kWhole:
+      return RE2::ANCHOR_BOTH;
+    case LinePatterns::Anchor::kPrefix:
+      return RE2::ANCHOR_START;
+    case LinePatterns::Anchor::kContains:
+      return RE2::UNANCHORED;
+  }
+  return RE2::ANCHOR_BOTH;
+}
 
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -143,7 +156,7 @@ void ReadFileTables(const toml::table& table, const fs::path& path,
       problems.push_back(
           fmt::format("{}:{}: unknown table '{}' (expected one of [[separator]], "
                       "[[attribution]], [[header_from]], [[header_field]], "
-                      "[[signoff]], [[mobile_footer]], [[disclaimer]])",
+                      "[[signoff]], [[mobile_footer]], [[disclaimer]], [[footer_term]])",
                       path.string(), line, key.str()));
       continue;
     }
@@ -191,9 +204,7 @@ class MailLexiconBuilder {
                      std::vector<std::string>& problems) {
     list.anchor_ = anchor;
     if (list.patterns_.empty()) return;
-    const RE2::Anchor set_anchor =
-        anchor == LinePatterns::Anchor::kWhole ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
-    list.set_ = std::make_unique<RE2::Set>(PatternOptions(kSetMemory), set_anchor);
+    list.set_ = std::make_unique<RE2::Set>(PatternOptions(kSetMemory), Re2Anchor(anchor));
     for (const MailPattern& p : list.patterns_) {
       std::string error;
       if (list.set_->Add(p.pattern, &error) < 0) {
@@ -229,8 +240,7 @@ class MailLexiconBuilder {
 
 bool LinePatterns::MatchesOne(size_t i, std::string_view text) const {
   if (text.size() > kMaxTestedBytes) return false;
-  const RE2::Anchor anchor = anchor_ == Anchor::kWhole ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
-  return compiled_[i]->Match(text, 0, text.size(), anchor, nullptr, 0);
+  return compiled_[i]->Match(text, 0, text.size(), Re2Anchor(anchor_), nullptr, 0);
 }
 
 int LinePatterns::FirstMatch(std::string_view text) const {

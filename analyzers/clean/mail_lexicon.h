@@ -32,11 +32,12 @@ struct MailPattern {
 // A compiled list of patterns tested together against one line (or a few lines joined).
 //
 // kWhole patterns must match the whole text given; kPrefix patterns must match at its start
-// (disclaimer openers: the first words of a paragraph). Matching is case-insensitive and linear in
-// the text (RE2). Immutable after LoadMailLexicon; Matches is safe to call from many threads.
+// (disclaimer openers: the first words of a paragraph); kContains patterns may match anywhere in it
+// (footer terms). Matching is case-insensitive and linear in the text (RE2). Immutable after
+// LoadMailLexicon; Matches is safe to call from many threads.
 class LinePatterns {
  public:
-  enum class Anchor { kWhole, kPrefix };
+  enum class Anchor { kWhole, kPrefix, kContains };
 
   LinePatterns() = default;
   LinePatterns(LinePatterns&&) = default;
@@ -75,7 +76,10 @@ struct MailLexicon {
   LinePatterns signoffs;            // "Best regards," on a line of its own
   LinePatterns mobile_footers;      // "Sent from my iPhone"
   LinePatterns disclaimers;         // first words of a confidentiality notice or list footer
-  std::string hash;                 // FNV-1a over the files' names and bytes
+  // Words that only a notice or an automatic footer uses ("intended recipient", "unsubscribe@",
+  // "scanned for viruses"): a disclaimer opener counts only with one of them in its paragraph.
+  LinePatterns footer_terms;
+  std::string hash;  // FNV-1a over the files' names and bytes
   size_t file_count = 0;
 };
 

@@ -3,6 +3,7 @@
 // A body split into lines, each marked with what it is. The strippers only mark; the cleaner
 // assembles the result from the marks, so that no line can be lost between the stages.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,15 @@ struct MarkedLines {
   size_t size() const { return lines.size(); }
   void Raise(Stripping s) {
     if (s > stripping) stripping = s;
+  }
+  // Cuts line `i` in two at byte `at` (0 < at < its size): the second part becomes line i + 1, with
+  // the same role. The assembled text gets a line break there. Linear in the number of lines.
+  void SplitLine(size_t i, size_t at) {
+    const std::string_view line = lines[i];
+    const LineRole role = roles[i];
+    lines[i] = line.substr(0, at);
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, line.substr(at));
+    roles.insert(roles.begin() + static_cast<std::ptrdiff_t>(i) + 1, role);
   }
   // Marks every kText line from `first` on as `role`.
   void MarkRest(size_t first, LineRole role) {

@@ -4,15 +4,26 @@
 #include <string>
 
 #include "analyzers/clean/reply_stripper.h"
+#include "analyzers/text/utf8.h"
 
 namespace tonewatch {
 namespace {
 
-// A disclaimer sits at the very end; its first paragraph is looked for among this many last lines
-// (the longest notices run to thirty or forty wrapped lines).
+// A footer sits at the very end; its first line is looked for among this many last lines (the
+// longest notices run to thirty or forty wrapped lines, and a signature may stand above them).
 constexpr size_t kDisclaimerWindow = 80;
 // How many lines of a paragraph are joined to test a disclaimer opener.
 constexpr size_t kOpenerLines = 4;
+// How many lines of a footer paragraph are searched for a footer term: a notice names its
+// recipient, its prohibition or its list within its first sentences.
+constexpr size_t kTermLines = 12;
+// A run of this many decoration characters inside a line draws a banner ("Eric  ***** This email
+// is ..."); shorter runs are emphasis or a dash.
+constexpr size_t kMinBannerRun = 5;
+// Bounds on a body built of nothing but openers and banners: the banner runs tried per line, and
+// the footers cut from between sender paragraphs (or split off a line) per body.
+constexpr size_t kMaxBannerRunsTried = 8;
+constexpr size_t kMaxFooterCuts = 4;
 // A mobile footer is the last line, or followed by a name or a link line or two.
 constexpr size_t kFooterWindow = 3;
 // Sign-offs are looked for among this many last non-blank lines.
@@ -58,13 +69,217 @@ bool LooksLikeNameLine(std::string_view line) {
 
 bool IsDelimiter(std::string_view line) { return TrimLine(line) == "--"; }
 
+// What banners are drawn with: "*****", "=====", "+++++CONFIDENTIALITY NOTICE+++++".
+bool IsDecoration(char c) {
+  return c == '*' || c == '=' || c == '-' || c == '_' || c == '+' || c == '#' || c == '~';
+}
+
+// `line` trimmed and without the banner decoration in front of its words.
+std::string_view WithoutBanner(std::string_view line) {
+  line = TrimLine(line);
+  while (!line.empty() && (IsDecoration(line.front()) || line.front() == ' ' ||
+                           line.front() == '\t' || line.front() == '[')) {
+    line.remove_prefix(1);
+  }
+  return line;
+}
+
+// The start of the first banner run at or after `from` in `line` that has words before it and
+// after it, or npos.
+size_t NextBannerRun(std::string_view line, size_t from) {
+  bool words_before = from > 0;
+  size_t run = 0;
+  for (size_t i = from; i < line.size(); ++i) {
+    if (IsDecoration(line[i])) {
+      ++run;
+      continue;
+    }
+    if (run >= kMinBannerRun && words_before && !WithoutBanner(line.substr(i)).empty()) {
+      return i - run;
+    }
+    run = 0;
+    words_before = words_before || (line[i] != ' ' && line[i] != '\t');
+  }
+  return std::string_view::npos;
+}
+
+// Finds legal notices and automatic footers (mailing lists, unsubscribe blocks, virus scanners)
+// by their words: a line that opens like one ([[disclaimer]]) in a paragraph that holds a footer
+// term ([[footer_term]]), wherever it starts: after a blank line, under the body's last line,
+// under a "-- " signature, inside a banner. Marks it kDisclaimer to the end, or only its paragraph
+// when sender prose follows it.
+class FooterMarker {
+ public:
+  FooterMarker(const MailLexicon& lexicon, MarkedLines& lines) : lexicon_(lexicon), m_(lines) {}
+
+  void Run() {
+    SplitBanners();
+    for (size_t i = 0; i < m_.size(); ++i) {
+      if (m_.roles[i] == LineRole::kText) text_.push_back(i);
+    }
+    size_t cuts = 0;
+    const size_t begin = text_.size() > kDisclaimerWindow ? text_.size() - kDisclaimerWindow : 0;
+    for (size_t p = begin; p < text_.size(); ++p) {
+      if (!StartsFooter(p)) continue;
+      const size_t start = WithRulesAbove(p);
+      const size_t end = ParagraphEnd(p);
+      if (!ProseFrom(end)) {
+        if (ContentBefore(start)) {
+          m_.MarkRest(text_[start], LineRole::kDisclaimer);
+          m_.Raise(Stripping::kHeuristic);
+        } else {
+          m_.Raise(Stripping::kUncertain);  // all of it reads as a footer: kept whole, in doubt
+        }
+        return;
+      }
+      // Sender prose follows (a P.S., an answer under a pasted notice): only this footer goes.
+      if (++cuts > kMaxFooterCuts) return;
+      for (size_t k = start; k < end; ++k) m_.roles[text_[k]] = LineRole::kDisclaimer;
+      m_.Raise(Stripping::kHeuristic);
+      p = end - 1;
+    }
+  }
+
+ private:
+  bool Blank(size_t p) const { return TrimLine(m_.lines[text_[p]]).empty(); }
+
+  // `first`, then the lines from line `next` on up to the paragraph's end (a blank line, or a line
+  // already marked as something else), trimmed and joined by one space, at most `max_lines` lines
+  // and LinePatterns::kMaxTestedBytes bytes.
+  std::string JoinParagraph(std::string_view first, size_t next, size_t max_lines) const {
+    std::string out(first.substr(0, Utf8CutPoint(first, LinePatterns::kMaxTestedBytes)));
+    for (size_t k = next, joined = 1; k < m_.size() && joined < max_lines; ++k) {
+      if (out.size() >= LinePatterns::kMaxTestedBytes || m_.roles[k] != LineRole::kText) break;
+      const std::string_view piece = TrimLine(m_.lines[k]);
+      if (piece.empty()) break;
+      out += ' ';
+      out.append(piece);
+      ++joined;
+    }
+    out.resize(Utf8CutPoint(out, LinePatterns::kMaxTestedBytes));
+    return out;
+  }
+
+  // `words` (a line without its banner, followed by line `next`) opens a footer, and its
+  // paragraph names something only a footer names.
+  bool IsFooterText(std::string_view words, size_t next) const {
+    if (words.empty()) return false;
+    return lexicon_.disclaimers.Matches(JoinParagraph(words, next, kOpenerLines)) &&
+           lexicon_.footer_terms.Matches(JoinParagraph(words, next, kTermLines));
+  }
+
+  // A footer begins a line of its own: under a blank or drawn line, after a banner, or under a
+  // line that ends a sentence or is short like a name or contact line (a signature's last line,
+  // a body's last sentence with no blank line under it). A wrapped sentence going on does not.
+  bool AtLineStart(size_t p) const {
+    const std::string_view line = TrimLine(m_.lines[text_[p]]);
+    if (p == 0 || IsDecoration(line.front())) return true;
+    const std::string_view above = TrimLine(m_.lines[text_[p - 1]]);
+    if (above.empty() || IsRuleLine(above)) return true;
+    if (line.front() >= 'a' && line.front() <= 'z') return false;  // a wrapped sentence going on
+    return std::string_view(".!?:;)]\"'>").find(above.back()) != std::string_view::npos ||
+           LooksLikeNameLine(above);
+  }
+
+  bool StartsFooter(size_t p) const {
+    const std::string_view line = TrimLine(m_.lines[text_[p]]);
+    if (line.empty() || IsRuleLine(line) || !AtLineStart(p)) return false;
+    return IsFooterText(WithoutBanner(line), text_[p] + 1);
+  }
+
+  // The footer's first line, or the drawn lines right above it (blank lines between allowed).
+  size_t WithRulesAbove(size_t p) const {
+    size_t start = p;
+    for (size_t k = p; k > 0; --k) {
+      const std::string_view above = m_.lines[text_[k - 1]];
+      if (IsRuleLine(above)) start = k - 1;
+      if (!TrimLine(above).empty() && !IsRuleLine(above)) break;
+    }
+    return start;
+  }
+
+  // Past the paragraph that starts at `p`, and past a drawn line closing its banner.
+  size_t ParagraphEnd(size_t p) const {
+    size_t end = p + 1;
+    while (end < text_.size() && !Blank(end)) ++end;
+    size_t k = end;
+    while (k < text_.size() && Blank(k)) ++k;
+    if (k < text_.size() && IsRuleLine(m_.lines[text_[k]])) {
+      while (k < text_.size() && IsRuleLine(m_.lines[text_[k]])) ++k;
+      end = k;
+    }
+    return end;
+  }
+
+  // Sender prose: a paragraph with no opener, no footer term, no drawn line, and more than a
+  // name and contact block.
+  bool IsProse(size_t first, size_t end) const {
+    bool name_like = true;
+    for (size_t k = first; k < end; ++k) {
+      const std::string_view line = TrimLine(m_.lines[text_[k]]);
+      if (IsRuleLine(line)) return false;
+      name_like = name_like && LooksLikeNameLine(line);
+    }
+    if (name_like) return false;
+    const std::string_view words = WithoutBanner(m_.lines[text_[first]]);
+    const std::string joined = JoinParagraph(words, text_[first] + 1, kTermLines);
+    return !lexicon_.disclaimers.Matches(joined) && !lexicon_.footer_terms.Matches(joined);
+  }
+
+  bool ProseFrom(size_t p) const {
+    while (p < text_.size()) {
+      while (p < text_.size() && Blank(p)) ++p;
+      if (p == text_.size()) return false;
+      size_t end = p;
+      while (end < text_.size() && !Blank(end)) ++end;
+      if (IsProse(p, end)) return true;
+      p = end;
+    }
+    return false;
+  }
+
+  // Some sender's line with content is still unmarked above text_[p].
+  bool ContentBefore(size_t p) const {
+    for (size_t k = 0; k < p; ++k) {
+      if (m_.roles[text_[k]] == LineRole::kText && !Blank(k)) return true;
+    }
+    return false;
+  }
+
+  // A notice glued behind the sender's words with a banner ("Eric  ****** This email and any
+  // files ..."): the line is cut in two at the banner, so that the notice can go alone.
+  void SplitBanners() {
+    size_t begin = m_.size();
+    for (size_t seen = 0; begin > 0 && seen < kDisclaimerWindow; --begin) {
+      if (m_.roles[begin - 1] == LineRole::kText) ++seen;
+    }
+    size_t splits = 0;
+    for (size_t i = begin; i < m_.size() && splits < kMaxFooterCuts; ++i) {
+      if (m_.roles[i] != LineRole::kText) continue;
+      const std::string_view line = m_.lines[i];
+      size_t at = NextBannerRun(line, 0);
+      for (size_t tried = 0; at != std::string_view::npos && tried < kMaxBannerRunsTried; ++tried) {
+        if (IsFooterText(WithoutBanner(line.substr(at)), i + 1)) {
+          m_.SplitLine(i, at);
+          ++splits;
+          ++i;  // the notice's half needs no second look
+          break;
+        }
+        at = NextBannerRun(line, line.find_first_not_of(line[at], at));
+      }
+    }
+  }
+
+  const MailLexicon& lexicon_;
+  MarkedLines& m_;
+  std::vector<size_t> text_;
+};
+
 class SignatureMarker {
  public:
   SignatureMarker(const MailLexicon& lexicon, MarkedLines& lines) : lexicon_(lexicon), m_(lines) {}
 
   void Run() {
-    Collect();
-    MarkDisclaimer();
     Collect();
     MarkFooter();
     Collect();
@@ -92,34 +307,6 @@ class SignatureMarker {
   void Mark(size_t first, LineRole role, Stripping how) {
     m_.MarkRest(first, role);
     m_.Raise(how);
-  }
-
-  void MarkDisclaimer() {
-    const size_t begin = text_.size() > kDisclaimerWindow ? text_.size() - kDisclaimerWindow : 0;
-    for (size_t p = begin; p < text_.size(); ++p) {
-      const std::string_view line = TrimLine(m_.lines[text_[p]]);
-      const bool starts_paragraph =
-          p == 0 || TrimLine(m_.lines[text_[p - 1]]).empty() || IsRuleLine(m_.lines[text_[p - 1]]);
-      if (line.empty() || !starts_paragraph) continue;
-      std::string opener;
-      for (size_t k = p; k < text_.size() && k < p + kOpenerLines; ++k) {
-        const std::string_view piece = TrimLine(m_.lines[text_[k]]);
-        if (piece.empty()) break;
-        if (!opener.empty()) opener += ' ';
-        opener.append(piece);
-      }
-      opener.resize(std::min(opener.size(), LinePatterns::kMaxTestedBytes));
-      if (!lexicon_.disclaimers.Matches(opener)) continue;
-      size_t start = p;
-      for (size_t k = p; k > 0; --k) {
-        const std::string_view above = m_.lines[text_[k - 1]];
-        if (IsRuleLine(above)) start = k - 1;
-        if (!TrimLine(above).empty() && !IsRuleLine(above)) break;
-      }
-      if (ContentBefore(text_[start]))
-        Mark(text_[start], LineRole::kDisclaimer, Stripping::kHeuristic);
-      return;
-    }
   }
 
   void MarkFooter() {
@@ -196,6 +383,7 @@ class SignatureMarker {
 }  // namespace
 
 void MarkSignature(const MailLexicon& lexicon, MarkedLines& lines) {
+  FooterMarker(lexicon, lines).Run();
   SignatureMarker(lexicon, lines).Run();
 }
 

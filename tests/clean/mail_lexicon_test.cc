@@ -41,8 +41,8 @@ pattern = '''-{2,}original message-{2,}'''
 match = ["-----Original Message-----"]
 no_match = ["original"]
 )";
-  for (std::string_view kind :
-       {"attribution", "header_from", "header_field", "signoff", "mobile_footer", "disclaimer"}) {
+  for (std::string_view kind : {"attribution", "header_from", "header_field", "signoff",
+                                "mobile_footer", "disclaimer", "footer_term"}) {
     text += fmt::format(
         "[[{}]]\nlang = \"en\"\npattern = '''x+'''\nmatch = [\"xx\"]\nno_match = [\"y\"]\n", kind);
   }
@@ -65,6 +65,7 @@ TEST(MailLexicon, CoversTheFifteenLanguages) {
   ExpectCovers(lexicon.signoffs, "signoff");
   ExpectCovers(lexicon.mobile_footers, "mobile_footer");
   ExpectCovers(lexicon.disclaimers, "disclaimer");
+  ExpectCovers(lexicon.footer_terms, "footer_term");
   // Attributions: da, sv and no share a form; the loose forms need a quote.
   std::set<std::string> attribution = Languages(lexicon.attributions);
   for (const std::string& lang : kRequired) {
