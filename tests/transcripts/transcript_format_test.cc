@@ -63,6 +63,9 @@ TEST(TranscriptFormat, ProseMailAndBinaryAreNotTranscripts) {
        {std::string("Hi team,\n\nthe release slipped again. Note: we need a date.\n"),
         std::string("From: dana@example.com\nTo: lee@example.com\nSubject: hi\n\nHello\n"),
         std::string("[link](http://example.com) is markdown"), std::string(" \n\t\n"),
+        std::string("Hi:\nPlease find attached the revised schedule.\nCall me with questions.\n"),
+        std::string("Dana:\nThe numbers are in.\nDana: one more thing, the deck is late.\n"),
+        std::string("Kim,\nSee below.\nNote: the desk closes at 5.\nThanks\n"),
         std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), std::string()}) {
     SCOPED_TRACE(head);
     EXPECT_FALSE(Detect(head).has_value());

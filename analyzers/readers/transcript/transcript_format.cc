@@ -38,11 +38,15 @@ bool IsMailHeader(std::string_view line) {
   return lower.substr(0, 2) == "x-" && line.find(':') != std::string_view::npos;
 }
 
-// SRT or speaker text, from the first non-blank lines.
+// SRT or speaker text, from the first non-blank lines. Speaker text needs the shape of a
+// conversation: a time stamp, or labelled lines by at least two speakers making up a quarter of
+// the lines. One label alone is how mail opens ("Hi:", "Dana:", "Note:"), not a call.
 std::optional<TranscriptFormat> FromLines(std::string_view text) {
   size_t seen = 0;
   size_t labelled = 0;
-  bool first_labelled = false;
+  bool stamped = false;
+  std::optional<std::string_view> first_speaker;
+  bool second_speaker = false;
   while (!text.empty() && seen < kDetectLines) {
     const size_t newline = text.find('\n');
     const std::string_view line = Trim(text.substr(0, newline));
@@ -51,14 +55,17 @@ std::optional<TranscriptFormat> FromLines(std::string_view text) {
     if (seen == 0 && IsMailHeader(line)) return std::nullopt;
     ++seen;
     if (seen <= kDetectTimingLines && ParseTimingLine(line)) return TranscriptFormat::kSrt;
-    if (ParseSpeakerTextLine(line).speaker) {
-      ++labelled;
-      first_labelled = first_labelled || seen == 1;
+    const SpeakerTextLine parsed = ParseSpeakerTextLine(line);
+    if (!parsed.speaker) continue;
+    ++labelled;
+    stamped = stamped || parsed.stamp_ms.has_value();
+    if (!first_speaker) {
+      first_speaker = parsed.speaker;
+    } else if (*parsed.speaker != *first_speaker) {
+      second_speaker = true;
     }
   }
-  if (first_labelled || (labelled >= 2 && labelled * 4 >= seen)) {
-    return TranscriptFormat::kSpeakerText;
-  }
+  if (stamped || (second_speaker && labelled * 4 >= seen)) return TranscriptFormat::kSpeakerText;
   return std::nullopt;
 }
 
