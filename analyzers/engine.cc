@@ -4,7 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include "analyzers/analysis/dictionary.h"
 #include "analyzers/analysis/shouting.h"
+#include "analyzers/analysis/target.h"
 #include "analyzers/analysis/words.h"
 #include "analyzers/analysis/you_language.h"
 #include "analyzers/lexicon/group_references.h"
@@ -60,7 +62,29 @@ struct Candidate {
   Finding finding;
   size_t sentence = 0;
   int boost_percent = 0;  // intensity only
+  int standalone = 0;     // intensity only: its points when no heated finding shares the sentence
+  bool alone = false;     // its rule counts without company (Rule::alone)
 };
+
+// At most this many capitalized words in a row are a raised voice; a longer run is a heading or
+// a notice set in capitals ("IF YOU ARE A DIRECTOR OR OFFICER OF ...").
+constexpr size_t kMaxShoutRun = 8;
+
+// Not counted: `note` first, then what the rule says the words would mean.
+void HoldBack(Finding& f, std::string_view note) {
+  f.points = 0;
+  f.why = f.why.empty() ? std::string(note) : std::string(note) + " " + f.why;
+}
+
+// True if the sentence `s` of `text` ends with a question mark (closing quotes and spaces aside).
+bool IsQuestion(std::string_view text, Span s) {
+  size_t end = s.end;
+  while (end > s.begin && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                           text[end - 1] == '\t' || text[end - 1] == '"' || text[end - 1] == ')')) {
+    --end;
+  }
+  return end > s.begin && text[end - 1] == '?';
+}
 
 std::string FillSuggestion(const std::string& templ, const RawMatch& match,
                            const NormalizedText& norm, std::string_view text) {
@@ -93,6 +117,8 @@ struct Engine::State {
   Lexicon lexicon;
   RuleSet rules;
   YouLanguage you;
+  std::optional<TargetCheck> target;       // set by Create, before any Analyze
+  std::unique_ptr<Dictionary> dictionary;  // null when the dictionary is not installed
 
   State(Lexicon lex, RuleSet set)
       : lexicon(std::move(lex)), rules(std::move(set)), you(lexicon.data) {}
@@ -105,6 +131,8 @@ struct Engine::State {
                      std::vector<Candidate>& out) const;
   void DropContradictedRepairs(const NormalizedText& norm, const std::vector<Sentence>& sentences,
                                std::vector<Candidate>& candidates) const;
+  void CountOverlapsOnce(std::vector<Candidate>& candidates) const;
+  void HoldBackLoneStockPhrases(std::vector<Candidate>& candidates) const;
   static std::vector<Finding> ResolveIntensity(std::vector<Candidate> candidates);
 };
 
@@ -160,6 +188,12 @@ void Engine::State::LexiconFindings(std::string_view text, const NormalizedText&
     f.text = std::string(text.substr(original.begin, original.size()));
     f.why = rule.why;
     if (rule.suggestion) f.suggestion = FillSuggestion(*rule.suggestion, m, norm, text);
+    const size_t se = std::max(sn.end, m.span.end);
+    const std::string_view note =
+        target->HeldBack(rule, ntext.substr(sb, se - sb), {m.span.begin - sb, m.span.end - sb},
+                         text, original, IsQuestion(text, sentences[si].original));
+    if (!note.empty()) HoldBack(f, note);
+    c.alone = rule.alone;
     out.push_back(std::move(c));
   }
 }
@@ -192,6 +226,8 @@ void Engine::State::YouFindings(std::string_view text, const NormalizedText& nor
       c.finding.text = std::string(text.substr(original.begin, original.size()));
       c.finding.why = data.you_why;
       if (!data.you_suggestion.empty()) c.finding.suggestion = data.you_suggestion;
+      const std::string_view note = target->HeldBackWords(sentence, local, text, original);
+      if (!note.empty()) HoldBack(c.finding, note);
       out.push_back(std::move(c));
     }
   }
@@ -199,15 +235,75 @@ void Engine::State::YouFindings(std::string_view text, const NormalizedText& nor
 
 void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sentence>& sentences,
                                   std::vector<Candidate>& out) const {
-  for (const Span& word : FindShoutedWords(text, lexicon.data)) {
+  const LanguageData& data = lexicon.data;
+  const std::vector<CapsWord> words = FindCapsWords(text, data, dictionary.get());
+  // Runs of words in capitals in one sentence, with no lower-case letter between them (digits and
+  // punctuation may be): one finding per run, over its shouted words.
+  struct Run {
+    Span span;
+    size_t sentence;
+    size_t shouted;
+    bool emphasis;
+  };
+  const auto is_lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+  std::vector<Run> runs;
+  // In a long message capitals are emphasis or headings; only a short one shouts on its own.
+  size_t word_count = 0;
+  for (size_t i = 0; i < text.size() && word_count <= static_cast<size_t>(data.caps_short_words);
+       ++i) {
+    if (IsWordByte(text[i]) && (i == 0 || !IsWordByte(text[i - 1]))) ++word_count;
+  }
+  const bool short_text = word_count <= static_cast<size_t>(data.caps_short_words);
+  for (size_t i = 0; i < words.size();) {
+    const size_t sentence = SentenceOf(sentences, words[i].span.begin);
+    size_t j = i + 1;
+    while (j < words.size() && SentenceOf(sentences, words[j].span.begin) == sentence &&
+           std::none_of(text.begin() + static_cast<long>(words[j - 1].span.end),
+                        text.begin() + static_cast<long>(words[j].span.begin), is_lower)) {
+      ++j;
+    }
+    Run run{{0, 0}, sentence, 0, false};
+    for (size_t k = i; k < j; ++k) {
+      if (!words[k].shouted) continue;
+      if (run.shouted++ == 0) run.span.begin = words[k].span.begin;
+      run.span.end = words[k].span.end;
+      const std::string_view w = text.substr(words[k].span.begin, words[k].span.size());
+      run.emphasis = run.emphasis || std::find(data.caps_emphasis.begin(), data.caps_emphasis.end(),
+                                               AsciiLower(w)) != data.caps_emphasis.end();
+    }
+    // A long run, or one ending in a colon ("WHAT YOU NEED TO DO:"), is a heading or a notice set
+    // in capitals. Short words in capitals ("TO", "DO") may stand before the colon.
+    size_t after = words[j - 1].span.end;
+    while (after < text.size() && !is_lower(text[after]) && text[after] != ':' &&
+           text[after] != '\n' && text[after] != '.' && text[after] != '!' && text[after] != '?') {
+      ++after;
+    }
+    const bool heading = j - i > kMaxShoutRun || (after < text.size() && text[after] == ':');
+    if (run.shouted > 0 && !heading && target->HeldBackWords("", {0, 0}, text, run.span).empty()) {
+      runs.push_back(run);
+    }
+    i = j;
+  }
+  // A raised voice counts on its own, even in a calm sentence, when the sentence shouts two words
+  // or more and one of them is a word of emphasis ("I DID ALL THIS", "I will NOT do it AGAIN");
+  // the sentence's first run carries it. Elsewhere a capitalized word only boosts heated findings.
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const bool first = i == 0 || runs[i - 1].sentence != runs[i].sentence;
+    size_t shouted = 0;
+    bool emphasis = false;
+    for (size_t k = i; k < runs.size() && runs[k].sentence == runs[i].sentence; ++k) {
+      shouted += runs[k].shouted;
+      emphasis = emphasis || runs[k].emphasis;
+    }
     Candidate c;
-    c.sentence = SentenceOf(sentences, word.begin);
-    c.boost_percent = lexicon.data.caps_boost;
+    c.sentence = runs[i].sentence;
+    c.boost_percent = data.caps_boost;
+    c.standalone = first && shouted >= 2 && emphasis && short_text ? data.caps_run_points : 0;
     c.finding.rule = std::string(kCapsRuleId);
     c.finding.category = Category::kIntensity;
-    c.finding.span = word;
-    c.finding.text = std::string(text.substr(word.begin, word.size()));
-    c.finding.why = lexicon.data.caps_why;
+    c.finding.span = runs[i].span;
+    c.finding.text = std::string(text.substr(c.finding.span.begin, c.finding.span.size()));
+    c.finding.why = data.caps_why;
     out.push_back(std::move(c));
   }
 }
@@ -274,8 +370,68 @@ void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
   candidates.resize(kept);
 }
 
+// Mild stock phrases of the company categories ("as you know", "friendly reminder", "no one is")
+// are everyday business wording; they read as tense only beside a counted finding of another
+// category. Alone, they are listed with 0 points.
+void Engine::State::HoldBackLoneStockPhrases(std::vector<Candidate>& candidates) const {
+  const LanguageData& data = lexicon.data;
+  if (data.company_categories.empty()) return;
+  const auto in_company = [&](const Finding& f) {
+    return std::find(data.company_categories.begin(), data.company_categories.end(),
+                     CategoryName(f.category)) != data.company_categories.end();
+  };
+  const auto weak = [&](const Candidate& c) {
+    return CountsAsHeat(c.finding) && !c.alone && c.finding.points < data.company_points &&
+           in_company(c.finding);
+  };
+  for (Candidate& c : candidates) {
+    if (!weak(c)) continue;
+    const bool company = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+      return CountsAsHeat(o.finding) && o.finding.category != c.finding.category && !weak(o);
+    });
+    if (!company) HoldBack(c.finding, target->Note("company"));
+  }
+}
+
+// Two findings over the same words count once: the stronger keeps its points, the other is listed
+// with 0 and names the one that counts. Heated findings are compared with heated ones, repairs
+// with repairs ("I'm sorry for the trouble" and "sorry for the trouble" cool once).
+void Engine::State::CountOverlapsOnce(std::vector<Candidate>& candidates) const {
+  for (const bool repair : {false, true}) {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const Finding& f = candidates[i].finding;
+      if (repair ? f.category == Category::kRepair && f.points < 0 : CountsAsHeat(f)) {
+        order.push_back(i);
+      }
+    }
+    if (order.size() < 2) continue;
+    // Strongest first; among equals the longer span, then the earlier one.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Finding& fa = candidates[a].finding;
+      const Finding& fb = candidates[b].finding;
+      const int pa = std::abs(fa.points);
+      const int pb = std::abs(fb.points);
+      if (pa != pb) return pa > pb;
+      return fa.span.size() > fb.span.size();
+    });
+    std::vector<size_t> kept;
+    for (size_t i : order) {
+      Finding& f = candidates[i].finding;
+      const auto stronger = std::find_if(kept.begin(), kept.end(), [&](size_t k) {
+        return candidates[k].finding.span.Overlaps(f.span);
+      });
+      if (stronger == kept.end()) {
+        kept.push_back(i);
+      } else {
+        HoldBack(f, target->OverlapNote(candidates[*stronger].finding.rule));
+      }
+    }
+  }
+}
+
 // Boosters count only in sentences with heated findings, once per rule and sentence, as a share of
-// those findings' points.
+// those findings' points. A run of shouted words counts on its own in a calm sentence.
 std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> candidates) {
   std::map<size_t, int> heated;  // sentence -> points of heated findings
   for (const Candidate& c : candidates) {
@@ -287,9 +443,14 @@ std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> cand
     if (c.finding.category == Category::kIntensity) {
       const int base = heated.count(c.sentence) ? heated[c.sentence] : 0;
       const std::pair<size_t, std::string> key{c.sentence, c.finding.rule};
-      if (base <= 0 || std::find(boosted.begin(), boosted.end(), key) != boosted.end()) continue;
+      if ((base <= 0 && c.standalone <= 0) ||
+          std::find(boosted.begin(), boosted.end(), key) != boosted.end()) {
+        continue;
+      }
       boosted.push_back(key);
-      c.finding.points = std::max(1, static_cast<int>(std::lround(base * c.boost_percent / 100.0)));
+      c.finding.points =
+          base <= 0 ? c.standalone
+                    : std::max(1, static_cast<int>(std::lround(base * c.boost_percent / 100.0)));
     }
     out.push_back(std::move(c.finding));
   }
@@ -299,7 +460,12 @@ std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> cand
 Result<Engine> Engine::Create(Lexicon lexicon) {
   auto rules = RuleSet::Compile(lexicon.rules);
   if (!rules) return rules.error();
-  return Engine(std::make_unique<State>(std::move(lexicon), std::move(*rules)));
+  auto state = std::make_unique<State>(std::move(lexicon), std::move(*rules));
+  auto target = TargetCheck::Create(state->lexicon.data);
+  if (!target) return target.error();
+  state->target.emplace(std::move(*target));
+  state->dictionary = Dictionary::Open(state->lexicon.data.caps_dictionary);
+  return Engine(std::move(state));
 }
 
 Engine::Engine(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -326,6 +492,8 @@ TextAnalysis Engine::Analyze(std::string_view text) const {
   for (Candidate& c : candidates) SetContext(c.finding, sentences[c.sentence], text);
 
   state_->DropContradictedRepairs(norm, sentences, candidates);
+  state_->CountOverlapsOnce(candidates);
+  state_->HoldBackLoneStockPhrases(candidates);
   result.findings = State::ResolveIntensity(std::move(candidates));
   std::stable_sort(
       result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

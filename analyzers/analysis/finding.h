@@ -27,6 +27,11 @@ struct Finding {
   size_t context_offset = 0;
 };
 
+// True when a finding adds heat: a heated category and points above 0. A finding held back (someone
+// else's words, aimed at no one, code, the same words as a stronger finding) is listed with 0
+// points and a `why` that starts with "Not counted:"; it adds nothing and starts no advice.
+inline bool CountsAsHeat(const Finding& f) { return IsHeated(f.category) && f.points > 0; }
+
 // What the engine says about one text.
 struct TextAnalysis {
   int heat = 0;                   // sum of findings' points, floored at 0, capped at kMaxHeat

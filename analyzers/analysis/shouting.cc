@@ -5,14 +5,17 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "analyzers/text/segmenter.h"
 
 namespace tonewatch {
 namespace {
 
-// Above this share of upper-case words the whole text is capitals, not shouting.
+// Above this share of upper-case words the whole text is capitals, not shouting...
 constexpr double kMaxUpperShare = 0.5;
+// ...unless the text is this short: a chat turn or a one-line reply in capitals is raised voice.
+constexpr size_t kShortText = 12;
 
 struct CaseCount {
   size_t upper = 0;
@@ -72,16 +75,32 @@ std::vector<Span> Words(std::string_view text) {
   return out;
 }
 
+// True if the word at `word` opens its line and a colon follows it: a label, not a raised voice.
+bool IsLabel(std::string_view text, const Span& word) {
+  size_t before = word.begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before > 0 && text[before - 1] != '\n') return false;
+  size_t after = word.end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  return after < text.size() && text[after] == ':';
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
 }  // namespace
 
-std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData& data) {
-  std::vector<Span> out;
+std::vector<CapsWord> FindCapsWords(std::string_view original, const LanguageData& data,
+                                    const Dictionary* dictionary) {
+  std::vector<CapsWord> out;
   if (!MayShout(original, std::max(1, data.caps_min_letters))) return out;
   // Judge the text by its words, not its letters: in "this is UNACCEPTABLE" one word of three is
-  // shouted; in "PLEASE SEND THE FILE" every word is capitals, which is a style.
+  // shouted; in a long "PLEASE SEND THE FILE BY ..." every word is capitals, which is a style.
   size_t cased_words = 0;
   size_t upper_words = 0;
-  std::vector<Span> shouted;
   for (const Span& word : Words(original)) {
     const std::string_view text = original.substr(word.begin, word.size());
     const CaseCount count = CountCase(text);
@@ -90,15 +109,25 @@ std::vector<Span> FindShoutedWords(std::string_view original, const LanguageData
     if (count.lower != 0) continue;
     ++upper_words;
     if (count.upper < static_cast<size_t>(data.caps_min_letters)) continue;
-    if (std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end())
-      continue;
-    shouted.push_back(word);
+    const bool acronym =
+        std::find(data.acronyms.begin(), data.acronyms.end(), text) != data.acronyms.end() ||
+        (dictionary != nullptr && IsAscii(text) && !dictionary->IsWord(text));
+    out.push_back({word, !acronym && !IsLabel(original, word)});
   }
   if (cased_words == 0 ||
-      static_cast<double>(upper_words) / static_cast<double>(cased_words) > kMaxUpperShare) {
-    return out;
+      (cased_words > kShortText &&
+       static_cast<double>(upper_words) / static_cast<double>(cased_words) > kMaxUpperShare)) {
+    return {};
   }
-  return shouted;
+  std::unordered_map<std::string_view, size_t> uses;
+  for (const CapsWord& w : out) ++uses[original.substr(w.span.begin, w.span.size())];
+  for (CapsWord& w : out) {
+    const std::string_view text = original.substr(w.span.begin, w.span.size());
+    const bool emphasis = std::find(data.caps_emphasis.begin(), data.caps_emphasis.end(),
+                                    Lower(text)) != data.caps_emphasis.end();
+    if (uses[text] > 1 && !emphasis) w.shouted = false;  // a term the writer uses
+  }
+  return out;
 }
 
 }  // namespace tonewatch

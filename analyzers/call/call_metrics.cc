@@ -123,7 +123,7 @@ std::optional<FollowUpItem> Concerns(const TurnTiming& turn, const MessageReport
   FollowUpItem item{turn.id, turn.speaker, report.heat, turn.start_ms, {}, {}};
   std::vector<int> strongest;  // per concern: the points of its strongest finding so far
   for (const Finding& f : report.findings) {
-    if (!IsHeated(f.category)) continue;
+    if (!CountsAsHeat(f)) continue;
     const std::string text = FoldWhitespace(f.context.empty() ? f.text : f.context);
     const auto same = std::find(item.concerns.begin(), item.concerns.end(), text);
     const size_t k = static_cast<size_t>(same - item.concerns.begin());

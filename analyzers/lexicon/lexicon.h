@@ -12,6 +12,10 @@
 
 namespace tonewatch {
 
+// Whom a rule's words must be aimed at to count (lexicons/README.md, "Targets"). kDefault takes
+// the category's default from language.toml's [target] section.
+enum class RuleTarget { kDefault, kAny, kPerson, kExchange, kReader };
+
 // One rule as written in a lexicon file (format: lexicons/README.md).
 struct Rule {
   std::string id;
@@ -25,6 +29,9 @@ struct Rule {
   bool negatable = true;
   std::string unless_before;  // empty: no check
   std::string unless_after;
+  RuleTarget target = RuleTarget::kDefault;
+  // Counts even without company: exempt from [target] company_categories (see lexicons/README.md).
+  bool alone = false;
   std::string file;  // where it was written, for error messages
   int line = 0;
 
@@ -63,6 +70,34 @@ struct LanguageData {
   int caps_boost = 30;  // percent
   std::vector<std::string> acronyms;
   std::string caps_why;
+  // A run of at least two shouted dictionary words counts on its own with these points.
+  int caps_run_points = 6;
+  // Shouted words that stay shouting even when repeated (a repeated capitalized word is a term).
+  std::vector<std::string> caps_emphasis;
+  std::string caps_dictionary;  // hunspell dictionary path without .aff/.dic; empty: none
+
+  // [target]: who a sentence speaks to or about, and the categories' default requirement.
+  std::vector<std::string> reader_words;      // "you", "your": the sentence addresses the reader
+  std::vector<std::string> writer_words;      // "i", "we": the writer speaks of himself
+  std::vector<std::string> exchange_words;    // "this", "that": the matter at hand
+  std::vector<std::string> request_words;     // "please", "kindly": a request to the reader
+  std::vector<std::string> imperative_verbs;  // a sentence opening with one is an order
+  std::vector<std::string> demand_frames;     // "i need", "we expect": a demand on the reader
+  std::string commitment_pattern;             // RE2: the writer's own promise right before a cue
+  std::string reported_pattern;               // RE2: a sentence that reports someone else's words
+  std::string technical_pattern;              // RE2 over a raw line: code, a log line, a path
+  std::map<std::string, RuleTarget, std::less<>> category_targets;  // category name -> target
+  std::vector<std::string> commitment_categories;  // where the writer's promise holds a cue back
+  std::vector<std::string> question_categories;    // where a question holds a cue back
+  // Stock phrases in these categories, below company_points, count only when the text has a
+  // counted heated finding of another category: "as you know" is tense only in a tense message.
+  std::vector<std::string> company_categories;
+  int company_points = 0;
+  // Texts with at most this many words may shout on their own (a chat turn, a one-line reply).
+  int caps_short_words = 40;
+  // Why a finding does not count, by reason: reported, nobody, writer, commitment, code, question,
+  // overlap ("{rule}" is the stronger finding's rule).
+  std::map<std::string, std::string, std::less<>> target_notes;
 };
 
 struct Lexicon {

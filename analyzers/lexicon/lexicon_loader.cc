@@ -57,6 +57,14 @@ std::optional<toml::table> Parse(const std::string& bytes, const fs::path& path,
 }
 
 // Reads rule fields, noting every problem with the rule's location.
+std::optional<RuleTarget> ParseRuleTarget(std::string_view name) {
+  if (name == "any") return RuleTarget::kAny;
+  if (name == "person") return RuleTarget::kPerson;
+  if (name == "exchange") return RuleTarget::kExchange;
+  if (name == "reader") return RuleTarget::kReader;
+  return std::nullopt;
+}
+
 class RuleReader {
  public:
   RuleReader(const toml::table& table, std::string file, int line, Problems& problems)
@@ -87,8 +95,18 @@ class RuleReader {
     rule_.unless_before = String("unless_before", false).value_or("");
     rule_.unless_after = String("unless_after", false).value_or("");
     if (auto negatable = fields_.Bool("negatable")) rule_.negatable = *negatable;
+    if (auto target = String("target", false)) {
+      if (auto parsed_target = ParseRuleTarget(*target)) {
+        rule_.target = *parsed_target;
+      } else {
+        Fail("target",
+             fmt::format("unknown target '{}' (any, person, exchange or reader)", *target));
+      }
+    }
+    if (auto alone = fields_.Bool("alone")) rule_.alone = *alone;
     fields_.CheckKnown({"id", "category", "points", "pattern", "why", "suggestion", "match",
-                        "no_match", "negatable", "unless_before", "unless_after"});
+                        "no_match", "negatable", "unless_before", "unless_after", "target",
+                        "alone"});
     return failed_ ? std::nullopt : std::optional<Rule>(std::move(rule_));
   }
 
@@ -223,6 +241,41 @@ void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems
   Scalar(t, "caps.boost", data.caps_boost);
   Scalar(t, "caps.why", data.caps_why);
   data.acronyms = list("caps", "acronyms");
+  Scalar(t, "caps.run_points", data.caps_run_points);
+  data.caps_emphasis = list("caps", "emphasis");
+  Scalar(t, "caps.dictionary", data.caps_dictionary);
+  data.reader_words = list("target", "reader_words");
+  data.writer_words = list("target", "writer_words");
+  data.request_words = list("target", "request_words");
+  data.exchange_words = list("target", "exchange_words");
+  data.imperative_verbs = list("target", "imperative_verbs");
+  data.demand_frames = list("target", "demand_frames");
+  Scalar(t, "target.commitment", data.commitment_pattern);
+  Scalar(t, "target.reported", data.reported_pattern);
+  Scalar(t, "target.technical", data.technical_pattern);
+  data.commitment_categories = list("target", "commitment_categories");
+  data.question_categories = list("target", "question_categories");
+  data.company_categories = list("target", "company_categories");
+  Scalar(t, "target.company_points", data.company_points);
+  Scalar(t, "caps.short_words", data.caps_short_words);
+  if (const toml::table* notes = t.at_path("target.notes").as_table()) {
+    for (const auto& [reason, value] : *notes) {
+      if (auto text = value.value<std::string>()) data.target_notes.emplace(reason.str(), *text);
+    }
+  }
+  if (const toml::table* defaults = t.at_path("target.defaults").as_table()) {
+    for (const auto& [category, value] : *defaults) {
+      const auto target = ParseRuleTarget(value.value<std::string>().value_or(""));
+      if (!ParseCategory(category.str()) || !target) {
+        problems.Add(
+            fmt::format("{}:{}: target.defaults: '{}' needs a category and any, person, "
+                        "exchange or reader",
+                        path.string(), LineOf(&value, 1), category.str()));
+      } else {
+        data.category_targets.emplace(std::string(category.str()), *target);
+      }
+    }
+  }
   data.senior_markers = list("thread", "senior_markers");
   data.legal_markers = list("thread", "legal_markers");
   Scalar(t, "thread.call_opening", data.call_opening);

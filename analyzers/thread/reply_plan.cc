@@ -10,7 +10,7 @@ std::optional<ReplyPlan> MakeReplyPlan(const ThreadReport& thread, const Languag
   const MessageReport* target = nullptr;
   for (const MessageReport& m : thread.messages) {
     const bool heated = std::any_of(m.findings.begin(), m.findings.end(),
-                                    [](const Finding& f) { return IsHeated(f.category); });
+                                    [](const Finding& f) { return CountsAsHeat(f); });
     if (!m.me && heated && (target == nullptr || m.heat >= target->heat)) target = &m;
   }
   if (target == nullptr) return std::nullopt;
@@ -20,7 +20,7 @@ std::optional<ReplyPlan> MakeReplyPlan(const ThreadReport& thread, const Languag
   std::vector<int> strongest;  // per concern: the points of its strongest finding so far
   // Findings are in text order; findings in one sentence share its context.
   for (const Finding& f : target->findings) {
-    if (!IsHeated(f.category)) continue;
+    if (!CountsAsHeat(f)) continue;
     const std::string text = FoldWhitespace(f.context.empty() ? f.text : f.context);
     auto same = std::find_if(plan.concerns.begin(), plan.concerns.end(),
                              [&](const ReplyPlan::Concern& c) { return c.text == text; });

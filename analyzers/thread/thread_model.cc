@@ -12,8 +12,9 @@ namespace tonewatch {
 namespace {
 
 bool HasCategory(const MessageReport& m, Category a, Category b) {
-  return std::any_of(m.findings.begin(), m.findings.end(),
-                     [&](const Finding& f) { return f.category == a || f.category == b; });
+  return std::any_of(m.findings.begin(), m.findings.end(), [&](const Finding& f) {
+    return f.points > 0 && (f.category == a || f.category == b);
+  });
 }
 
 bool ContainsAny(const std::string& lowered, const std::vector<std::string>& markers) {

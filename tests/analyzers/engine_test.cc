@@ -280,8 +280,9 @@ TEST(Engine, ShoutedWordInLowerCaseTextBoosts) {
 
 TEST(Engine, CapitalsThatAreNotShouting) {
   ExpectRules({
-      // Written all in capitals: a style, not shouting.
-      {"WE WAITED ALL WEEK AND THIS IS UNACCEPTABLE.", {"hostility.unacceptable"}},
+      // A long text written all in capitals: a style, not shouting (a short one shouts).
+      {"WE WAITED ALL WEEK FOR THE REVISED FIGURES FROM THE TEAM AND THIS IS NOW UNACCEPTABLE.",
+       {"hostility.unacceptable"}},
       // Acronyms from language.toml.
       {"Please fix it ASAP, this is unacceptable.", {"hostility.unacceptable"}},
       {"The API and SLA are unacceptable.", {"hostility.unacceptable"}},
@@ -326,12 +327,14 @@ TEST(Engine, RepairInsideAHeatedFindingDoesNotCool) {
   EXPECT_EQ(sarcastic.heat, 12);
 
   // A shorter heated finding ("as I said") starting between the sarcasm's start and the thanks
-  // does not hide the longer one that holds the thanks.
+  // does not hide the longer one that holds the thanks; over the same words, only the stronger
+  // counts, and the other is listed with 0 points.
   const TextAnalysis nested =
       engine->Analyze("Well, as I said, thanks for your patience, yet again.");
   EXPECT_EQ(Rules(nested), (std::vector<std::string>{"passive-aggressive.sarcastic-thanks",
                                                      "passive-aggressive.as-i-said"}));
-  EXPECT_EQ(nested.heat, 12 + 10);
+  EXPECT_EQ(FindingOf(nested, "passive-aggressive.as-i-said")->points, 0);
+  EXPECT_EQ(nested.heat, 12);
 
   const TextAnalysis apart = engine->Analyze("Thanks for your patience. This is unacceptable.");
   EXPECT_EQ(Rules(apart),

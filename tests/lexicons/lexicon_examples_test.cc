@@ -110,7 +110,6 @@ TEST_F(RealLexicon, ClientEmailComplaintsRunHot) {
            "Who signed off on this garbage?",
            "Frankly, I'm done dealing with your support desk.",
            "You people have no idea what you're doing.",
-           "Not sure if my previous email got lost, but we still need the invoice.",
            "As I already explained in my last email, the data is wrong.",
            "I'll be speaking to my lawyer about this.",
            "I'm cc'ing your manager since this keeps happening.",

@@ -1,0 +1,176 @@
+// The classes of false alarm found on real mail, and the near misses that must still fire, through
+// the real lexicon: code and logs, acronyms in capitals, someone else's words, the writer's own
+// promises, cues aimed at nothing in particular, questions read as ultimatums, and two rules over
+// the same words. Every sentence here was written for this test.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzers/engine.h"
+#include "analyzers/lexicon/lexicon.h"
+
+namespace tonewatch {
+namespace {
+
+class RealMailClasses : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto lexicon = LoadLexicon(TONEWATCH_SOURCE_LEXICONS);
+    ASSERT_TRUE(lexicon) << lexicon.error().ToString();
+    auto engine = Engine::Create(std::move(*lexicon));
+    ASSERT_TRUE(engine) << engine.error().ToString();
+    engine_ = std::make_unique<Engine>(std::move(*engine));
+  }
+  static void TearDownTestSuite() { engine_.reset(); }
+
+  static TextAnalysis Analyze(std::string_view text) { return engine_->Analyze(text); }
+
+  // Every text scores 0, and whatever it lists is held back with a reason.
+  static void ExpectHeldBack(const std::vector<std::string>& texts) {
+    for (const std::string& text : texts) {
+      SCOPED_TRACE(text);
+      const TextAnalysis a = Analyze(text);
+      EXPECT_EQ(a.heat, 0);
+      for (const Finding& f : a.findings) {
+        if (f.points != 0) continue;
+        EXPECT_EQ(f.why.rfind("Not counted:", 0), 0u) << f.rule << ": " << f.why;
+      }
+    }
+  }
+
+  // Every text scores at least `min`.
+  static void ExpectCounted(const std::vector<std::string>& texts, int min = 3) {
+    for (const std::string& text : texts) {
+      SCOPED_TRACE(text);
+      EXPECT_GE(Analyze(text).heat, min);
+    }
+  }
+
+  static inline std::unique_ptr<Engine> engine_;
+};
+
+const Finding* FindingOf(const TextAnalysis& a, std::string_view rule) {
+  for (const Finding& f : a.findings) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
+TEST_F(RealMailClasses, CodeLogsAndConstantsCarryNoTone) {
+  ExpectHeldBack({
+      "The default is time_spec_t::ASAP, which schedules the command at once.",
+      "2026-03-02 10:14:07 ERROR: worker exited immediately after start",
+      "Register dump: 0x??? at offset 12, then 0x00.",
+      "Set flush_now(IMMEDIATELY) in the config block;",
+      "Traceback shows the job failed right away on import.",
+  });
+  ExpectCounted({"Please send me the config file ASAP, the service is down for our customers."});
+}
+
+TEST_F(RealMailClasses, AcronymsAndTermsInCapitalsAreNotShouting) {
+  for (const std::string text : {
+           "The FPGA drives the GPIO pins on the UHD board, and this delay is unacceptable.",
+           "EPE and UBS filed with the IRS, and this delay is unacceptable.",
+           "The EOL feed is late. The EOL desk says this delay is unacceptable.",
+       }) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(FindingOf(Analyze(text), "intensity.all-caps"), nullptr);
+  }
+  // A label opening its line is a heading, not a raised voice.
+  EXPECT_EQ(FindingOf(Analyze("RESOLUTION: restart the service and this delay is unacceptable."),
+                      "intensity.all-caps"),
+            nullptr);
+}
+
+TEST_F(RealMailClasses, ShoutedCommonWordsCountOnTheirOwn) {
+  ExpectCounted({"I DID ALL THIS already.", "I will NOT run the script AGAIN."});
+  // Headings and names in capitals, with no word of emphasis, are not a raised voice.
+  ExpectHeldBack({"The GOOD NEWS is that the workshop is on.",
+                  "WHAT YOU NEED TO DO: restart the laptop tonight."});
+  // A long line in capitals is a notice set in capitals, not a raised voice.
+  ExpectHeldBack(
+      {"Note the following: IF YOU ARE A DIRECTOR OR OFFICER OF THE GROUP READ THIS "
+       "NOTICE, then reply."});
+}
+
+TEST_F(RealMailClasses, TheWritersOwnPromiseIsNoPressure) {
+  ExpectHeldBack({
+      "We will get the revised map out asap.",
+      "I'll send the signed copy over immediately.",
+      "Service will be restored as soon as possible.",
+      "I'd like to schedule the review call asap.",
+      "Effective immediately, the desk reports to the regional office.",
+  });
+  ExpectCounted({"Please send me the figures ASAP.", "I need an answer asap."});
+}
+
+TEST_F(RealMailClasses, SomeoneElsesWordsAreNotTheWriters) {
+  ExpectHeldBack({
+      "\"It was a complete waste of everyone's time,\" said one analyst.",
+      "According to the trade press, the rollout was a disaster.",
+      "\"This is unacceptable,\" the regulator added in a statement.",
+  });
+  ExpectCounted({"Frankly, this is a waste of my time.",
+                 "As you said yourself, this is a waste of everyone's time."});
+}
+
+TEST_F(RealMailClasses, CuesAboutAThingOrAThirdPartyDoNotCount) {
+  ExpectHeldBack({
+      "These have been really horrible weeks for the whole market.",
+      "Sounds terrible.",
+      "Batch deals always fail on the first run of the month.",
+  });
+  ExpectCounted({"This is unacceptable.", "I am really frustrated with how long this has taken."});
+}
+
+TEST_F(RealMailClasses, QuestionsAreNotUltimatums) {
+  ExpectHeldBack({
+      "Does the template exist somewhere, or do I need to re-create it?",
+      "Should we wait for the audit, or do I have to file it now?",
+  });
+  ExpectCounted({"Fix it by Friday or we will take our business elsewhere."});
+}
+
+// On real mail these stock phrases are mostly what they say: a check, a reminder, a shared fact.
+// They read as tense only beside something else that is.
+TEST_F(RealMailClasses, StockPhrasesCountOnlyInATenseMessage) {
+  ExpectHeldBack({
+      "Not sure if my previous email got lost, but we still need the invoice.",
+      "Just a friendly reminder that the team lunch is on Friday.",
+      "As you know, the office moves to the fourth floor next month.",
+      "I called at noon and no one was available.",
+      "Please notify me immediately of any deals that fail to load.",
+  });
+  ExpectCounted({
+      "Not sure if my previous email got lost, but this delay is unacceptable.",
+      "As you know, this is the third time the report is late, and it is unacceptable.",
+      "Fix this immediately, the delay is unacceptable.",
+  });
+}
+
+TEST_F(RealMailClasses, TwoRulesOverTheSameWordsCountOnce) {
+  const TextAnalysis a = Analyze("I will escalate this to your management.");
+  int counted = 0;
+  int sum = 0;
+  for (const Finding& f : a.findings) {
+    sum += f.points;
+    if (f.category != Category::kEscalation) continue;
+    if (f.points > 0) {
+      ++counted;
+    } else {
+      EXPECT_NE(f.why.find("already count under escalation."), std::string::npos) << f.why;
+    }
+  }
+  EXPECT_EQ(counted, 1);
+  EXPECT_EQ(a.heat, sum);
+
+  const TextAnalysis sorry = Analyze("I'm sorry for the trouble.");
+  int cooling = 0;
+  for (const Finding& f : sorry.findings) cooling += f.points < 0 ? 1 : 0;
+  EXPECT_EQ(cooling, 1);
+}
+
+}  // namespace
+}  // namespace tonewatch
