@@ -59,6 +59,18 @@ void SustainedReason(const std::vector<const MessageReport*>& theirs, const Thre
   }
 }
 
+// A threat that is meant as one: an ultimatum or escalation in a message that is hot, or that
+// carries a counted finding of another category beside it. On real mail a lone mention of a legal
+// department, a court or a cut-off date in an otherwise calm message was business every time.
+bool HasThreat(const MessageReport& m, const ThreadModelOptions& o) {
+  if (!HasCategory(m, Category::kUltimatum, Category::kEscalation)) return false;
+  return m.heat >= o.hot_heat ||
+         std::any_of(m.findings.begin(), m.findings.end(), [](const Finding& f) {
+           return CountsAsHeat(f) && f.category != Category::kUltimatum &&
+                  f.category != Category::kEscalation;
+         });
+}
+
 // An ultimatum or escalation in their latest message, or in an earlier one while the latest is
 // still warm: a threat on the table is settled faster by voice.
 void ThreatReason(const std::vector<const MessageReport*>& theirs, const ThreadModelOptions& o,
@@ -67,7 +79,7 @@ void ThreatReason(const std::vector<const MessageReport*>& theirs, const ThreadM
   const size_t window = std::min(theirs.size(), static_cast<size_t>(o.sustained_window));
   for (size_t i = theirs.size(); i-- > theirs.size() - window;) {
     const MessageReport& m = *theirs[i];
-    if (!HasCategory(m, Category::kUltimatum, Category::kEscalation)) continue;
+    if (!HasThreat(m, o)) continue;
     if (&m != &last && last.heat < o.hot_heat / 2) return;  // it has cooled since
     reasons.push_back(&m == &last
                           ? "their latest message contains an ultimatum or an escalation"

@@ -103,11 +103,27 @@ TEST(ThreadModel, SingleAngrySpikeHasNoPrompt) {
 }
 
 TEST(ThreadModel, UltimatumInTheLatestMessagePrompts) {
-  ThreadReport t = ThreadBuilder().Client(5).Me().Client(30, {Category::kUltimatum}).Build();
+  ThreadReport t = ThreadBuilder()
+                       .Client(5)
+                       .Me()
+                       .Client(30, {Category::kUltimatum, Category::kFrustration})
+                       .Build();
   ASSERT_TRUE(t.move_off_email.has_value());
   EXPECT_EQ(
       t.move_off_email->reasons,
       std::vector<std::string>{"their latest message contains an ultimatum or an escalation"});
+  // Hot on its own, a threat needs no company.
+  EXPECT_TRUE(
+      ThreadBuilder().Client(5).Me().Client(45, {Category::kEscalation}).Build().move_off_email);
+}
+
+// A lone mention of a legal department or a cut-off date in an otherwise calm message is business:
+// on real mail it never warranted a call.
+TEST(ThreadModel, LoneThreatWordsInACalmMessageDoNotPrompt) {
+  EXPECT_FALSE(
+      ThreadBuilder().Client(5).Me().Client(20, {Category::kEscalation}).Build().move_off_email);
+  EXPECT_FALSE(
+      ThreadBuilder().Client(5).Me().Client(18, {Category::kUltimatum}).Build().move_off_email);
 }
 
 TEST(ThreadModel, UltimatumThatHasCooledDoesNotPrompt) {
