@@ -64,6 +64,7 @@ struct Candidate {
   int boost_percent = 0;  // intensity only
   int standalone = 0;     // intensity only: its points when no heated finding shares the sentence
   bool alone = false;     // its rule counts without company (Rule::alone)
+  bool company = false;   // its rule counts only with company (Rule::company)
 };
 
 // At most this many capitalized words in a row are a raised voice; a longer run is a heading or
@@ -194,6 +195,7 @@ void Engine::State::LexiconFindings(std::string_view text, const NormalizedText&
                          text, original, IsQuestion(text, sentences[si].original));
     if (!note.empty()) HoldBack(f, note);
     c.alone = rule.alone;
+    c.company = rule.company;
     out.push_back(std::move(c));
   }
 }
@@ -370,19 +372,18 @@ void Engine::State::DropContradictedRepairs(const NormalizedText& norm,
   candidates.resize(kept);
 }
 
-// Mild stock phrases of the company categories ("as you know", "friendly reminder", "no one is")
-// are everyday business wording; they read as tense only beside a counted finding of another
-// category. Alone, they are listed with 0 points.
+// Mild stock phrases of the company categories ("as you know", "friendly reminder", "no one is"),
+// and rules marked `company` ("I can't believe"), are everyday business wording; they read as
+// tense only beside a counted finding of another category. Alone, they are listed with 0 points.
 void Engine::State::HoldBackLoneStockPhrases(std::vector<Candidate>& candidates) const {
   const LanguageData& data = lexicon.data;
-  if (data.company_categories.empty()) return;
   const auto in_company = [&](const Finding& f) {
     return std::find(data.company_categories.begin(), data.company_categories.end(),
                      CategoryName(f.category)) != data.company_categories.end();
   };
   const auto weak = [&](const Candidate& c) {
-    return CountsAsHeat(c.finding) && !c.alone && c.finding.points < data.company_points &&
-           in_company(c.finding);
+    return CountsAsHeat(c.finding) && !c.alone &&
+           (c.company || (c.finding.points < data.company_points && in_company(c.finding)));
   };
   for (Candidate& c : candidates) {
     if (!weak(c)) continue;
@@ -492,8 +493,8 @@ TextAnalysis Engine::Analyze(std::string_view text) const {
   for (Candidate& c : candidates) SetContext(c.finding, sentences[c.sentence], text);
 
   state_->DropContradictedRepairs(norm, sentences, candidates);
-  state_->CountOverlapsOnce(candidates);
   state_->HoldBackLoneStockPhrases(candidates);
+  state_->CountOverlapsOnce(candidates);
   result.findings = State::ResolveIntensity(std::move(candidates));
   std::stable_sort(
       result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {

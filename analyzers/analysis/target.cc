@@ -14,6 +14,8 @@ namespace {
 constexpr int64_t kPatternMemory = 1 << 20;
 // How much of a match's line the code check reads on each side, so a 1 MiB line stays cheap.
 constexpr size_t kLineWindow = 300;
+// A cue's words in capitals and this short are an acronym ("LAX"), not the word.
+constexpr size_t kMaxAcronymLetters = 4;
 
 // Whom a sentence names: any of the reader, the writer and the matter at hand, or nobody.
 struct Aim {
@@ -159,6 +161,13 @@ std::string_view TargetCheck::HeldBack(const Rule& rule, std::string_view senten
                                        std::string_view original, Span span, bool question) const {
   if (!IsHeated(rule.category)) return {};
   const LanguageData& data = *state_->data;
+  // A rule's words as a short word in capitals are an acronym ("LAX" the airport, not "lax"),
+  // unless the rule is about that acronym ("ASAP", "EOD" from the caps.acronyms list).
+  const std::string_view words = original.substr(span.begin, span.size());
+  if (words.size() >= 2 && words.size() <= kMaxAcronymLetters && !Contains(data.acronyms, words) &&
+      std::all_of(words.begin(), words.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return state_->Note("acronym");
+  }
   if (std::string_view words = HeldBackWords(sentence, local, original, span); !words.empty()) {
     return words;
   }

@@ -32,6 +32,9 @@ struct Rule {
   RuleTarget target = RuleTarget::kDefault;
   // Counts even without company: exempt from [target] company_categories (see lexicons/README.md).
   bool alone = false;
+  // Counts only beside a counted finding of another category, whatever its category or points:
+  // wording that real mail showed to be mostly friendly or literal alone ("I can't believe").
+  bool company = false;
   std::string file;  // where it was written, for error messages
   int line = 0;
 

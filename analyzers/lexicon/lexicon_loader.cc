@@ -104,9 +104,10 @@ class RuleReader {
       }
     }
     if (auto alone = fields_.Bool("alone")) rule_.alone = *alone;
+    if (auto company = fields_.Bool("company")) rule_.company = *company;
     fields_.CheckKnown({"id", "category", "points", "pattern", "why", "suggestion", "match",
-                        "no_match", "negatable", "unless_before", "unless_after", "target",
-                        "alone"});
+                        "no_match", "negatable", "unless_before", "unless_after", "target", "alone",
+                        "company"});
     return failed_ ? std::nullopt : std::optional<Rule>(std::move(rule_));
   }
 

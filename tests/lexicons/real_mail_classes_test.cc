@@ -78,6 +78,8 @@ TEST_F(RealMailClasses, AcronymsAndTermsInCapitalsAreNotShouting) {
     SCOPED_TRACE(text);
     EXPECT_EQ(FindingOf(Analyze(text), "intensity.all-caps"), nullptr);
   }
+  // A rule's word written as a short acronym is the acronym: the airport, not "lax".
+  ExpectHeldBack({"What time will you be arriving at LAX?"});
   // A label opening its line is a heading, not a raised voice.
   EXPECT_EQ(FindingOf(Analyze("RESOLUTION: restart the service and this delay is unacceptable."),
                       "intensity.all-caps"),
