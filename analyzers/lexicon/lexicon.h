@@ -78,6 +78,8 @@ struct LanguageData {
   // Shouted words that stay shouting even when repeated (a repeated capitalized word is a term).
   std::vector<std::string> caps_emphasis;
   std::string caps_dictionary;  // hunspell dictionary path without .aff/.dic; empty: none
+  // Texts with at most this many words may shout on their own (a chat turn, a one-line reply).
+  int caps_short_words = 40;
 
   // [target]: who a sentence speaks to or about, and the categories' default requirement.
   std::vector<std::string> reader_words;      // "you", "your": the sentence addresses the reader
@@ -96,8 +98,6 @@ struct LanguageData {
   // counted heated finding of another category: "as you know" is tense only in a tense message.
   std::vector<std::string> company_categories;
   int company_points = 0;
-  // Texts with at most this many words may shout on their own (a chat turn, a one-line reply).
-  int caps_short_words = 40;
   // Why a finding does not count, by reason: reported, nobody, writer, commitment, code, question,
   // overlap ("{rule}" is the stronger finding's rule).
   std::map<std::string, std::string, std::less<>> target_notes;

@@ -220,6 +220,45 @@ void Scalar(const toml::table& table, std::string_view dotted, T& into) {
   if (auto v = table.at_path(dotted).value<T>()) into = *v;
 }
 
+// [target] of language.toml: whom a sentence speaks to, and when a cue is held back.
+void ReadTarget(const toml::table& t, const fs::path& path, Problems& problems,
+                LanguageData& data) {
+  auto list = [&](std::string_view section, std::string_view key) {
+    return StringList(t, section, key, path, problems);
+  };
+  data.reader_words = list("target", "reader_words");
+  data.writer_words = list("target", "writer_words");
+  data.request_words = list("target", "request_words");
+  data.exchange_words = list("target", "exchange_words");
+  data.imperative_verbs = list("target", "imperative_verbs");
+  data.demand_frames = list("target", "demand_frames");
+  Scalar(t, "target.commitment", data.commitment_pattern);
+  Scalar(t, "target.reported", data.reported_pattern);
+  Scalar(t, "target.technical", data.technical_pattern);
+  data.commitment_categories = list("target", "commitment_categories");
+  data.question_categories = list("target", "question_categories");
+  data.company_categories = list("target", "company_categories");
+  Scalar(t, "target.company_points", data.company_points);
+  if (const toml::table* notes = t.at_path("target.notes").as_table()) {
+    for (const auto& [reason, value] : *notes) {
+      if (auto text = value.value<std::string>()) data.target_notes.emplace(reason.str(), *text);
+    }
+  }
+  if (const toml::table* defaults = t.at_path("target.defaults").as_table()) {
+    for (const auto& [category, value] : *defaults) {
+      const auto target = ParseRuleTarget(value.value<std::string>().value_or(""));
+      if (!ParseCategory(category.str()) || !target) {
+        problems.Add(
+            fmt::format("{}:{}: target.defaults: '{}' needs a category and any, person, "
+                        "exchange or reader",
+                        path.string(), LineOf(&value, 1), category.str()));
+      } else {
+        data.category_targets.emplace(std::string(category.str()), *target);
+      }
+    }
+  }
+}
+
 void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems,
                   LanguageData& data) {
   auto list = [&](std::string_view section, std::string_view key) {
@@ -245,38 +284,8 @@ void ReadLanguage(const toml::table& t, const fs::path& path, Problems& problems
   Scalar(t, "caps.run_points", data.caps_run_points);
   data.caps_emphasis = list("caps", "emphasis");
   Scalar(t, "caps.dictionary", data.caps_dictionary);
-  data.reader_words = list("target", "reader_words");
-  data.writer_words = list("target", "writer_words");
-  data.request_words = list("target", "request_words");
-  data.exchange_words = list("target", "exchange_words");
-  data.imperative_verbs = list("target", "imperative_verbs");
-  data.demand_frames = list("target", "demand_frames");
-  Scalar(t, "target.commitment", data.commitment_pattern);
-  Scalar(t, "target.reported", data.reported_pattern);
-  Scalar(t, "target.technical", data.technical_pattern);
-  data.commitment_categories = list("target", "commitment_categories");
-  data.question_categories = list("target", "question_categories");
-  data.company_categories = list("target", "company_categories");
-  Scalar(t, "target.company_points", data.company_points);
   Scalar(t, "caps.short_words", data.caps_short_words);
-  if (const toml::table* notes = t.at_path("target.notes").as_table()) {
-    for (const auto& [reason, value] : *notes) {
-      if (auto text = value.value<std::string>()) data.target_notes.emplace(reason.str(), *text);
-    }
-  }
-  if (const toml::table* defaults = t.at_path("target.defaults").as_table()) {
-    for (const auto& [category, value] : *defaults) {
-      const auto target = ParseRuleTarget(value.value<std::string>().value_or(""));
-      if (!ParseCategory(category.str()) || !target) {
-        problems.Add(
-            fmt::format("{}:{}: target.defaults: '{}' needs a category and any, person, "
-                        "exchange or reader",
-                        path.string(), LineOf(&value, 1), category.str()));
-      } else {
-        data.category_targets.emplace(std::string(category.str()), *target);
-      }
-    }
-  }
+  ReadTarget(t, path, problems, data);
   data.senior_markers = list("thread", "senior_markers");
   data.legal_markers = list("thread", "legal_markers");
   Scalar(t, "thread.call_opening", data.call_opening);
