@@ -30,6 +30,9 @@ std::string MoveOffEmailText(const MoveOffEmail& move, const TextStyle& style) {
 
 namespace {
 
+// How a held-back finding's `why` starts (the engine's [target.notes]).
+constexpr std::string_view kNotCounted = "Not counted:";
+
 class Writer {
  public:
   explicit Writer(const TextStyle& style) : style_(style) {}
@@ -38,7 +41,25 @@ class Writer {
     return tonewatch::Paint(style_, text, color);
   }
 
+  // A finding that was held back (0 points, "Not counted: ..."): one line with its rule, words and
+  // the reason, so what tonewatch chose not to count stays visible without crowding what counts.
+  void HeldBack(const tonewatch::Finding& f) {
+    std::string reason = f.why.substr(kNotCounted.size());
+    const size_t end = reason.find(". ");
+    if (end != std::string::npos) reason.resize(end + 1);
+    std::string words = f.text;
+    for (char& c : words) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    out_ +=
+        fmt::format("  {} {} \"{}\":{}\n", Paint("not counted", kAnsiDim), f.rule, words, reason);
+  }
+
   void Finding(const tonewatch::Finding& f) {
+    if (f.points == 0 && f.why.rfind(kNotCounted, 0) == 0) {
+      HeldBack(f);
+      return;
+    }
     out_ += fmt::format("  {} {}\n", Paint(fmt::format("{:+d}", f.points), ColorOf(f.category)),
                         Paint(f.rule, kAnsiBold));
     const std::string_view ctx = f.context;
@@ -68,6 +89,7 @@ class Writer {
     long sum = 0;
     std::string terms;
     for (const auto& f : m.findings) {
+      if (f.points == 0) continue;
       terms += terms.empty() ? fmt::format("{}", f.points)
                              : fmt::format(" {} {}", f.points < 0 ? '-' : '+', std::abs(f.points));
       sum += f.points;
@@ -75,7 +97,10 @@ class Writer {
     std::string note;
     if (sum > kMaxHeat) note = fmt::format(" (sum {}, capped at {})", sum, kMaxHeat);
     if (sum < 0) note = fmt::format(" (sum {}, floored at 0; tone {})", sum, ToneOf(m.findings));
-    if (m.findings.size() > 12) terms = fmt::format("{} contributions", m.findings.size());
+    const auto counted = std::count_if(m.findings.begin(), m.findings.end(),
+                                       [](const tonewatch::Finding& f) { return f.points != 0; });
+    if (counted > 12) terms = fmt::format("{} contributions", counted);
+    if (terms.empty()) terms = "0 (nothing counted)";
     out_ +=
         fmt::format("  heat {} = {}{}\n", Paint(fmt::format("{}", m.heat), kAnsiBold), terms, note);
     if (m.omitted_findings > 0) {
