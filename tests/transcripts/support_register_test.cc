@@ -77,9 +77,8 @@ struct CallOutcome {
   std::string customer_trend = "unknown";
 
   int Peak() const {
-    return customer_heats.empty()
-               ? 0
-               : *std::max_element(customer_heats.begin(), customer_heats.end());
+    return customer_heats.empty() ? 0
+                                  : *std::max_element(customer_heats.begin(), customer_heats.end());
   }
 };
 
