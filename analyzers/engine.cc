@@ -269,9 +269,7 @@ void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sente
       if (!words[k].shouted) continue;
       if (run.shouted++ == 0) run.span.begin = words[k].span.begin;
       run.span.end = words[k].span.end;
-      const std::string_view w = text.substr(words[k].span.begin, words[k].span.size());
-      run.emphasis = run.emphasis || std::find(data.caps_emphasis.begin(), data.caps_emphasis.end(),
-                                               AsciiLower(w)) != data.caps_emphasis.end();
+      run.emphasis = run.emphasis || words[k].emphasis;
     }
     // A long run, or one ending in a colon ("WHAT YOU NEED TO DO:"), is a heading or a notice set
     // in capitals. Short words in capitals ("TO", "DO") may stand before the colon.
@@ -281,7 +279,7 @@ void Engine::State::ShoutFindings(std::string_view text, const std::vector<Sente
       ++after;
     }
     const bool heading = j - i > kMaxShoutRun || (after < text.size() && text[after] == ':');
-    if (run.shouted > 0 && !heading && target->HeldBackWords("", {0, 0}, text, run.span).empty()) {
+    if (run.shouted > 0 && !heading && !target->InCode(text, run.span)) {
       runs.push_back(run);
     }
     i = j;

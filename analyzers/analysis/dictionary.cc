@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "analyzers/analysis/words.h"
+
 namespace tonewatch {
 
 std::unique_ptr<Dictionary> Dictionary::Open(const std::string& base) {
@@ -24,9 +26,7 @@ Dictionary::~Dictionary() { Hunspell_destroy(handle_); }
 bool Dictionary::IsWord(std::string_view word) const {
   // Lower case first: hunspell accepts "FPGA" when the dictionary lists it in capitals, and an
   // acronym listed so is exactly what must not count as shouting.
-  std::string lower;
-  lower.reserve(word.size());
-  for (char c : word) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  const std::string lower = AsciiLower(word);
   std::lock_guard<std::mutex> lock(mutex_);
   return Hunspell_spell(handle_, lower.c_str()) != 0;
 }

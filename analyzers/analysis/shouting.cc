@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "analyzers/analysis/words.h"
 #include "analyzers/text/segmenter.h"
 
 namespace tonewatch {
@@ -85,12 +86,6 @@ bool IsLabel(std::string_view text, const Span& word) {
   return after < text.size() && text[after] == ':';
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 }  // namespace
 
 std::vector<CapsWord> FindCapsWords(std::string_view original, const LanguageData& data,
@@ -123,9 +118,9 @@ std::vector<CapsWord> FindCapsWords(std::string_view original, const LanguageDat
   for (const CapsWord& w : out) ++uses[original.substr(w.span.begin, w.span.size())];
   for (CapsWord& w : out) {
     const std::string_view text = original.substr(w.span.begin, w.span.size());
-    const bool emphasis = std::find(data.caps_emphasis.begin(), data.caps_emphasis.end(),
-                                    Lower(text)) != data.caps_emphasis.end();
-    if (uses[text] > 1 && !emphasis) w.shouted = false;  // a term the writer uses
+    w.emphasis = std::find(data.caps_emphasis.begin(), data.caps_emphasis.end(),
+                           AsciiLower(text)) != data.caps_emphasis.end();
+    if (uses[text] > 1 && !w.emphasis) w.shouted = false;  // a term the writer uses
   }
   return out;
 }

@@ -13,6 +13,7 @@ namespace tonewatch {
 struct CapsWord {
   Span span;
   bool shouted = false;
+  bool emphasis = false;  // one of caps.emphasis ("NOT", "AGAIN")
 };
 
 // Words in capitals, in text order, each told shouted or not. A long text written all in capitals

@@ -191,6 +191,10 @@ std::string_view TargetCheck::HeldBack(const Rule& rule, std::string_view senten
   return state_->Note(aim.writer ? "writer" : "nobody");
 }
 
+bool TargetCheck::InCode(std::string_view original, Span span) const {
+  return state_->InCode(original, span);
+}
+
 std::string_view TargetCheck::Note(std::string_view reason) const { return state_->Note(reason); }
 
 std::string TargetCheck::OverlapNote(std::string_view rule) const {

@@ -48,6 +48,10 @@ class TargetCheck {
   std::string_view HeldBackWords(std::string_view sentence, Span local, std::string_view original,
                                  Span span) const;
 
+  // True when `span` of `original` is glued into code ("time_spec_t::ASAP", "0x???") or sits on a
+  // line of code or a log.
+  bool InCode(std::string_view original, Span span) const;
+
   // The note for a finding over the same words as a stronger one, with `rule` filled in.
   std::string OverlapNote(std::string_view rule) const;
 
