@@ -157,9 +157,10 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
     std::fprintf(stderr, "tonewatch: read %zu files, %zu messages\n", stats.files, stats.messages);
   }
   if (failed_inputs > 0) {
-    return Err(ErrorCode::kUnreadable, "",
-               fmt::format("{} input(s) could not be analyzed (see above); the others were",
-                           failed_inputs));
+    return Err(
+        ErrorCode::kUnreadable, "",
+        fmt::format("{} input(s) could not be analyzed (see above); the others were analyzed",
+                    failed_inputs));
   }
   return Ok();
 }
@@ -191,7 +192,8 @@ Result<void> CmdAnalyze(const AnalyzeOptions& options) {
         ErrorCode::kUnreadable, "",
         failures.count == inputs.size()
             ? fmt::format("no input could be analyzed (see above)")
-            : fmt::format("{} of {} inputs could not be analyzed (see above); the others were",
+            : fmt::format("{} of {} inputs could not be analyzed (see above); the others were "
+                          "analyzed",
                           failures.count, inputs.size()));
   }
   return Ok();

@@ -8,7 +8,7 @@ namespace tonewatch::cli {
 enum ExitCode : int {
   kExitOk = 0,        // everything asked for was done
   kExitUsage = 2,     // bad command line
-  kExitInput = 3,     // an input could not be read or analyzed; the others were
+  kExitInput = 3,     // an input could not be read or analyzed; the others were analyzed
   kExitLexicon = 4,   // the lexicon is missing or broken (or, for check-lexicon, fails a check)
   kExitInternal = 5,  // a bug: please report it
   kExitNoDaemon = 6,  // daemon commands: tonewatchd is not running, unreachable, or did not answer
@@ -30,14 +30,16 @@ inline int ExitCodeFor(ErrorCode code) {
   return kExitInternal;
 }
 
+// No newline at the end: CLI11 ends the footer with one (a second would leave a blank last line).
 inline constexpr const char* kExitCodesHelp =
     "Exit codes:\n"
     "  0  success\n"
     "  2  bad usage (unknown option, bad value)\n"
-    "  3  an input could not be read or analyzed (missing, unreadable, binary); the rest was\n"
+    "  3  an input could not be read or analyzed (missing, unreadable, not text or mail);\n"
+    "     the others were analyzed\n"
     "  4  the lexicon is missing or broken, or check-lexicon found failing examples\n"
     "  5  internal error (a bug), or the daemon failed or answered something unreadable\n"
-    "  6  tonewatchd is not running, cannot be reached, or did not answer within --timeout\n";
+    "  6  tonewatchd is not running, cannot be reached, or did not answer within --timeout";
 
 // The same for the commands that query tonewatchd (flagged, thread, status, ...), in their --help.
 inline constexpr const char* kDaemonExitCodesHelp =

@@ -37,8 +37,9 @@ int Run(int argc, char** argv) {
   AnalyzeOptions analyze;
   CLI::App* cmd_analyze =
       app.add_subcommand("analyze",
-                         "Analyze texts from files or stdin and print findings.\n"
-                         "Each file is one message; with --each-line every line is its own text.");
+                         "Analyze texts, mail (a message, an mbox, a Maildir) and call "
+                         "transcripts from files,\nfolders or stdin, and print the findings. "
+                         "With --each-line every line is its own text.");
   cmd_analyze->add_option("inputs", analyze.inputs,
                           "Files or folders to read; none or '-' reads stdin");
   cmd_analyze->add_option("--format", analyze.format, "Output: text (default) or json")
