@@ -3,13 +3,23 @@
 //                                         References, numbered from FIRST (default 0): a second
 //                                         Maildir from FIRST = the first's COUNT is new mail
 //   make_mail mbox FILE MIB       an mbox of about MIB MiB, same messages
+//   make_mail realistic DIR COUNT [SEED] [--first N] [--new] [--ids FILE] [--quiet]
+//                                 a Maildir shaped like a real client mailbox (mail_shapes.h):
+//                                 messages N to N+COUNT-1 (default 0) of the corpus for SEED
+//                                 (default 1), ordered by date, into DIR/cur; with --new,
+//                                 delivered into DIR/new (written in DIR/tmp, then renamed), so
+//                                 --first COUNT --new is the mail that arrives after the first
+//                                 COUNT. Prints the corpus shape on stderr (not with --quiet);
+//                                 --ids writes each Message-ID, one a line.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 #include "bench/corpus.h"
+#include "bench/mail_shapes.h"
 
 namespace {
 
@@ -42,13 +52,71 @@ std::string MakeMessage(long i) {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: make_mail maildir DIR COUNT [FIRST] | make_mail mbox FILE MIB\n");
+  std::fprintf(stderr,
+               "usage: make_mail maildir DIR COUNT [FIRST] | make_mail mbox FILE MIB |\n"
+               "       make_mail realistic DIR COUNT [SEED] [--first N] [--new] [--ids FILE] "
+               "[--quiet]\n");
   return 2;
+}
+
+int Realistic(int argc, char** argv) {
+  if (argc < 4) return Usage();
+  const std::filesystem::path dir = argv[2];
+  char* end = nullptr;
+  const long count = std::strtol(argv[3], &end, 10);
+  if (count <= 0 || *end != '\0') return Usage();
+  unsigned long long seed = 1;
+  long first = 0;
+  bool deliver = false, quiet = false;
+  std::string ids_path;
+  for (int i = 4; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--first" && i + 1 < argc) {
+      first = std::strtol(argv[++i], &end, 10);
+      if (first < 0 || *end != '\0') return Usage();
+    } else if (arg == "--new") {
+      deliver = true;
+    } else if (arg == "--quiet") {
+      quiet = true;
+    } else if (arg == "--ids" && i + 1 < argc) {
+      ids_path = argv[++i];
+    } else if (i == 4 && !arg.empty() && arg[0] != '-') {
+      seed = std::strtoull(argv[i], &end, 10);
+      if (*end != '\0') return Usage();
+    } else {
+      return Usage();
+    }
+  }
+  for (const char* sub : {"cur", "new", "tmp"}) std::filesystem::create_directories(dir / sub);
+  std::ofstream ids;
+  if (!ids_path.empty()) ids.open(ids_path);
+  tonewatch::bench::MailShape shape;
+  bool ok = true;
+  tonewatch::bench::GenerateRealisticMail(
+      seed, first, count, [&](tonewatch::bench::RealisticMessage&& m) {
+        const std::string base = std::to_string(m.time) + ".M" + std::to_string(m.number) + "P" +
+                                 std::to_string(seed) + ".realistic";
+        const std::filesystem::path target =
+            deliver ? dir / "new" / base : dir / "cur" / (base + ":2,S");
+        const std::filesystem::path written = deliver ? dir / "tmp" / base : target;
+        {
+          std::ofstream out(written, std::ios::binary);
+          out.write(m.bytes.data(), static_cast<std::streamsize>(m.bytes.size()));
+          ok = ok && out.good();
+        }
+        if (deliver) std::filesystem::rename(written, target);
+        if (ids.is_open()) ids << m.message_id << '\n';
+        shape.Add(m);
+      });
+  if (!quiet) std::fputs(shape.Describe().c_str(), stderr);
+  if (!ok) std::fprintf(stderr, "make_mail: could not write every message under %s\n", argv[2]);
+  return ok ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "realistic") return Realistic(argc, argv);
   if (argc != 4 && argc != 5) return Usage();
   const std::string mode = argv[1];
   const long n = std::strtol(argv[3], nullptr, 10);
