@@ -874,7 +874,7 @@ std::string PasteLine(Rng& r, long number) {
 
 // The words the sender writes in this message.
 std::vector<Line> FreshWords(Rng& r, Context& c, const Person& from, const Person& to, int pos,
-                             int recipients, bool* has_log) {
+                             int recipients, bool* has_log, bool* has_paste) {
   const Lang& lang = Langs()[static_cast<size_t>(from.lang)];
   const bool client = from.org >= 0;
   std::vector<Line> out;
@@ -928,6 +928,7 @@ std::vector<Line> FreshWords(Rng& r, Context& c, const Person& from, const Perso
     }
     const bool big_paste = pos == c.plan.paste_at;
     if (!mobile && (big_paste || r.Chance(0.006))) {  // a pasted export
+      *has_paste = true;
       prose(std::string(r.Pick(words::PasteIntros())));
       blank();
       out.push_back({Kind::kMono, "date,order,sku,qty,warehouse,status,note"});
@@ -1491,9 +1492,10 @@ Composed Compose(Context& c, int pos, const std::vector<Sent>& earlier) {
       parent == nullptr ? topic : OutlookSubjectPrefix(from, forward) + topic;
 
   // Words.
-  bool has_log = false;
-  const std::vector<Line> fresh = FreshWords(
-      r, c, from, to_person, pos, static_cast<int>(to_ids.size() + cc_ids.size()), &has_log);
+  bool has_log = false, has_paste = false;
+  const std::vector<Line> fresh =
+      FreshWords(r, c, from, to_person, pos, static_cast<int>(to_ids.size() + cc_ids.size()),
+                 &has_log, &has_paste);
   const bool html = Html(from.client);
   const bool logo = from.client == Client::kOutlookHtml && from.org >= 0 && c.org.logo;
   const std::string fresh_text = RenderText(fresh, from.client);
@@ -1662,6 +1664,8 @@ Composed Compose(Context& c, int pos, const std::vector<Sent>& earlier) {
   m.reply = parent != nullptr;
   m.html = html;
   m.quote_style = style;
+  m.log_excerpt = has_log;
+  m.pasted_export = has_paste;
   m.client = ClientName(from.client);
   m.message_id = MessageId(r, from);
   const bool ascii = IsAscii(text) && IsAscii(inner);
@@ -1879,6 +1883,8 @@ void MailShape::Add(const RealisticMessage& m) {
   inline_ += m.quote_style == "inline";
   forward_ += m.quote_style == "forward";
   big_ += m.bytes.size() >= (1u << 20);
+  logs_ += m.log_excerpt;
+  pastes_ += m.pasted_export;
   thread_positions_.push_back({m.thread, m.position});
   ++clients_[m.client];
 }
@@ -1912,9 +1918,10 @@ std::string MailShape::Describe() const {
   out += b;
   std::snprintf(b, sizeof b,
                 "HTML (multipart/alternative) %.1f%%; attachments %.1f%%, inline logos %.1f%%; "
-                "non-ASCII %.1f%% (UTF-8 %.1f%%, ISO-8859-1 %.1f%%)  \n",
+                "non-ASCII %.1f%% (UTF-8 %.1f%%, ISO-8859-1 %.1f%%); new log excerpts %.1f%%, "
+                "new pasted exports (50 to 9,000 CSV lines) %.1f%%  \n",
                 pct(html_), pct(attachments_), pct(inline_images_), pct(non_ascii_), pct(utf8_),
-                pct(latin1_));
+                pct(latin1_), pct(logs_), pct(pastes_));
   out += b;
   out += "senders' clients:";
   bool first = true;

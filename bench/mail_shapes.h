@@ -31,16 +31,18 @@ struct RealisticMessage {
   std::string bytes;       // the whole message (RFC 5322, LF line ends)
   // What it is made of, for MailShape.
   long thread = 0;
-  int position = 0;           // 0 starts the thread
-  bool reply = false;         // has In-Reply-To (forwards within the thread included)
-  bool html = false;          // has a text/html part
-  bool attachment = false;    // has a part with Content-Disposition: attachment
-  bool inline_image = false;  // has an inline image (an Outlook signature logo)
-  bool non_ascii = false;     // its decoded text holds a character outside ASCII
-  std::string charset;        // of the text/plain part
-  std::string quote_style;    // "", "gmail", "outlook", "bottom", "inline", "forward"
-  std::string client;         // the sender's mail client style
-  size_t quoted_bytes = 0;    // bytes of `bytes` that are quoted history (text and HTML parts)
+  int position = 0;            // 0 starts the thread
+  bool reply = false;          // has In-Reply-To (forwards within the thread included)
+  bool html = false;           // has a text/html part
+  bool attachment = false;     // has a part with Content-Disposition: attachment
+  bool inline_image = false;   // has an inline image (an Outlook signature logo)
+  bool non_ascii = false;      // its decoded text holds a character outside ASCII
+  std::string charset;         // of the text/plain part
+  std::string quote_style;     // "", "gmail", "outlook", "bottom", "inline", "forward"
+  std::string client;          // the sender's mail client style
+  bool log_excerpt = false;    // its new words include a few log lines
+  bool pasted_export = false;  // its new words include a pasted CSV export
+  size_t quoted_bytes = 0;     // bytes of `bytes` that are quoted history (text and HTML parts)
 };
 
 // Generates the messages numbered [first, first + count) of the corpus for `seed` and hands each to
@@ -61,7 +63,7 @@ class MailShape {
   size_t total_ = 0, quoted_ = 0;
   long replies_ = 0, html_ = 0, attachments_ = 0, inline_images_ = 0, non_ascii_ = 0;
   long utf8_ = 0, latin1_ = 0, gmail_ = 0, outlook_ = 0, bottom_ = 0, inline_ = 0, forward_ = 0;
-  long threads_ = 0, longest_thread_ = 0, big_ = 0;
+  long big_ = 0, logs_ = 0, pastes_ = 0;
   std::vector<std::pair<long, int>> thread_positions_;  // (thread, position) seen
   std::map<std::string, long> clients_;
 };
