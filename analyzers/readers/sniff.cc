@@ -13,8 +13,11 @@ namespace tonewatch {
 namespace {
 
 constexpr size_t kBinarySample = 8192;
-// Prose has few control bytes; past this share the source is data.
+// Prose has few control bytes; past this share (NULs included) the source is data.
 constexpr double kMaxControlShare = 0.10;
+// A stray NUL or two in text is damage, replaced and reported where it is; more than this many in
+// the sample is the mark of binary data (images, archives, UTF-16 without a BOM).
+constexpr size_t kMaxStrayNuls = 4;
 // Header names that only mail has; two of them near the top make a message.
 constexpr std::array<std::string_view, 12> kMailHeaders = {
     "from",        "to",           "subject",      "date",     "message-id",   "received",
@@ -62,17 +65,22 @@ int MailHeaderCount(std::string_view text) {
 
 std::string BinaryReason(std::string_view head) {
   head = head.substr(0, kBinarySample);
-  if (const size_t nul = head.find('\0'); nul != std::string_view::npos) {
-    return fmt::format("NUL byte at offset {}", nul);
+  size_t nuls = 0;
+  size_t controls = 0;  // NULs included
+  size_t first_nul = 0;
+  for (size_t i = 0; i < head.size(); ++i) {
+    const auto u = static_cast<unsigned char>(head[i]);
+    if (u >= 0x20 || u == '\n' || u == '\r' || u == '\t' || u == '\f' || u == 0x1B) continue;
+    ++controls;
+    if (u == 0 && nuls++ == 0) first_nul = i;
   }
-  const size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\n' && u != '\r' && u != '\t' && u != '\f' && u != 0x1B;
-  });
-  if (!head.empty() &&
-      static_cast<double>(controls) / static_cast<double>(head.size()) > kMaxControlShare) {
+  const bool mostly_controls =
+      static_cast<double>(controls) > kMaxControlShare * static_cast<double>(head.size());
+  if (nuls > kMaxStrayNuls || (nuls > 0 && mostly_controls)) {
+    return fmt::format("NUL byte at offset {}", first_nul);
+  }
+  if (mostly_controls)
     return fmt::format("{} control bytes in the first {}", controls, head.size());
-  }
   return {};
 }
 
@@ -80,11 +88,9 @@ SourceKind SniffSource(std::string_view head) {
   head = head.substr(0, kSniffHeadBytes);
   if (StartsWithBom(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) return SourceKind::kEmpty;
-  // UTF-16/32 text has NUL bytes but a BOM: the transcript reader decodes it.
-  const bool wide_bom = StartsWithBom(head, "\xFF\xFE") || StartsWithBom(head, "\xFE\xFF") ||
-                        StartsWithBom(head, std::string_view("\x00\x00\xFE\xFF", 4));
-  if (!wide_bom && !BinaryReason(head).empty()) return SourceKind::kBinary;
-  // Mail first: a header block ("From: ...", "Subject: ...") would also read as speaker labels.
+  // Mail first, judged by its header block alone: binary content further on (an attachment, a
+  // damaged message) is the mail reader's to skip, part by part, not a reason to refuse the file.
+  // A header block would also read as speaker labels.
   if (head.substr(0, 5) == "From ") {
     const size_t nl = head.find('\n');
     if (nl != std::string_view::npos && MailHeaderCount(head.substr(nl + 1)) >= 1) {
@@ -92,6 +98,10 @@ SourceKind SniffSource(std::string_view head) {
     }
   }
   if (MailHeaderCount(head) >= 2) return SourceKind::kMail;
+  // UTF-16/32 text has NUL bytes but a BOM: the transcript reader decodes it.
+  const bool wide_bom = StartsWithBom(head, "\xFF\xFE") || StartsWithBom(head, "\xFE\xFF") ||
+                        StartsWithBom(head, std::string_view("\x00\x00\xFE\xFF", 4));
+  if (!wide_bom && !BinaryReason(head).empty()) return SourceKind::kBinary;
   if (LooksLikeTranscript(head)) return SourceKind::kTranscript;
   return SourceKind::kText;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "analyzers/lexicon/lexicon.h"
 #include "tests/e2e/run_process.h"
+#include "tests/support/damaged_mail.h"
 #include "tests/support/test_support.h"
 
 namespace tonewatch {
@@ -355,6 +357,37 @@ TEST(CliAnalyze, BinaryFileIsExit3NamingIt) {
   const std::vector<json> threads = JsonLines(r.out);
   ASSERT_EQ(threads.size(), 1u);
   EXPECT_EQ(threads[0]["source"], dir.File("good.txt"));
+}
+
+// One binary attachment, a NUL in a header or a body, a message cut short: none of them costs the
+// mbox. Every message is printed, each damage is said on stderr with its place, and the run is
+// a success.
+TEST(CliAnalyze, MboxWithBinaryInsideIsAnalyzedWholeAndExit0) {
+  TempDir dir;
+  // Mail needs the mail lexicon (quote and signature lists) beside the fixture rules.
+  const std::filesystem::path lexicons = dir.path() / "lexicons";
+  testing::CopyFixtureLexicon(lexicons);
+  std::filesystem::copy(std::filesystem::path(TONEWATCH_SOURCE_LEXICONS) / "mail",
+                        lexicons / "mail", std::filesystem::copy_options::recursive);
+  const testing::DamagedMbox mbox = testing::MakeDamagedMbox(testing::DamagedMessages());
+  WriteFile(dir.File("export.mbox"), mbox.bytes);
+  const RunResult r = Tonewatch(
+      {"analyze", "--lexicons", lexicons.string(), "--format=json", dir.File("export.mbox")});
+  ASSERT_EQ(r.exit_code, kExitOk) << Describe(r);
+  size_t messages = 0;
+  for (const json& t : JsonLines(r.out)) messages += t["messages"].size();
+  EXPECT_EQ(messages, 8u);
+  const std::string at = dir.File("export.mbox") + ":byte ";
+  EXPECT_TRUE(Contains(
+      r.err, at + std::to_string(mbox.separators[1]) + ": raw binary attachment 'ledger.bin'"))
+      << r.err;
+  EXPECT_TRUE(Contains(
+      r.err, at + std::to_string(mbox.separators[3]) + ": 1 NUL byte removed from the text"))
+      << r.err;
+  EXPECT_TRUE(Contains(r.err,
+                       "tonewatch: read 1 file(s), 8 message(s); 0 input(s) failed and 6 "
+                       "problem(s) were found inside files (see above)\n"))
+      << r.err;
 }
 
 TEST(CliAnalyze, InvalidUtf8IsReportedWithItsOffsetAndExit0) {

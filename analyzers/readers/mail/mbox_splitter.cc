@@ -16,6 +16,38 @@ bool IsSeparator(const std::string& line) { return line.compare(0, 5, "From ") =
 
 bool IsBlank(const std::string& line) { return line == "\n" || line == "\r\n" || line.empty(); }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "From sender <date>" with a time ("9:00", "09:00:00") and a four-digit year in the date: what
+// mail programs write, and what a body line starting with "From " seldom is.
+bool HasSeparatorShape(std::string_view line) {
+  const size_t sender_end = line.find(' ', 5);
+  if (line.size() <= 5 || line[5] == ' ' || sender_end == std::string_view::npos) return false;
+  const std::string_view date = line.substr(sender_end + 1);
+  bool time = false;
+  bool year = false;
+  for (size_t i = 0; i < date.size(); ++i) {
+    if (!IsDigit(date[i]) || (i > 0 && IsDigit(date[i - 1]))) continue;
+    size_t digits = i;
+    while (digits < date.size() && IsDigit(date[digits])) ++digits;
+    const size_t run = digits - i;
+    if (run <= 2 && digits + 2 < date.size() && date[digits] == ':' && IsDigit(date[digits + 1]) &&
+        IsDigit(date[digits + 2])) {
+      time = true;
+    }
+    if (run == 4 && (digits == date.size() || date[digits] != ':')) year = true;
+  }
+  return time && year;
+}
+
+// "Name: value" with a field name of printable ASCII (RFC 5322).
+bool IsHeaderLine(std::string_view line) {
+  const size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  return std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon),
+                     [](char c) { return c > ' ' && c < 127; });
+}
+
 }  // namespace
 
 bool MboxSplitter::ReadLine() {
@@ -68,6 +100,19 @@ bool MboxSplitter::SeparatorAt(int64_t offset) {
   return rest.empty() || rest.substr(0, 5) == "From ";
 }
 
+bool MboxSplitter::StartsCutShortEntry() {
+  if (!HasSeparatorShape(line_)) return false;
+  // Peek at the next line without moving: ReadLine seeks to its own position before it reads.
+  constexpr size_t kPeek = 256;
+  char next[kPeek];
+  const int64_t at = line_offset_ + static_cast<int64_t>(line_.size());
+  if (g_mime_stream_seek(stream_, at, GMIME_STREAM_SEEK_SET) < 0) return false;
+  const ssize_t n = g_mime_stream_read(stream_, next, kPeek);
+  if (n <= 0) return false;
+  std::string_view peeked(next, static_cast<size_t>(n));
+  return IsHeaderLine(peeked.substr(0, peeked.find('\n')));
+}
+
 std::optional<MboxEntry> MboxSplitter::Next() {
   MboxEntry entry;
   if (!pending_separator_) {
@@ -113,6 +158,12 @@ std::optional<MboxEntry> MboxSplitter::Next() {
     if (blank_before && IsSeparator(line_)) {
       // The empty line before a separator belongs to the separator, not the message.
       entry.end = std::max(entry.begin, blank_offset);
+      pending_separator_ = true;
+      return entry;
+    }
+    if (IsSeparator(line_) && line_offset_ > entry.begin && StartsCutShortEntry()) {
+      entry.end = line_offset_;
+      entry.cut_short = true;
       pending_separator_ = true;
       return entry;
     }

@@ -14,13 +14,19 @@ struct MboxEntry {
   int64_t separator = 0;
   int64_t begin = 0;
   int64_t end = 0;
+  // The message stops at a separator with no empty line before it: it was cut short (a truncated
+  // write, a damaged archive), and the next message starts where it was cut.
+  bool cut_short = false;
 };
 
 // Finds message boundaries in an mbox stream without holding messages in memory: it keeps one
 // line buffer and the offsets. A message ends before the next "From " line that follows an empty
 // line (mboxo and mboxrd agree on this), or where its Content-Length header says, when a separator
-// or the end of the stream is really there. Does not take ownership of `stream`, which must stay
-// open while splitting. Not thread-safe.
+// or the end of the stream is really there. A message cut short ends without the empty line; it
+// still ends at a "From " line that has a separator's shape ("From sender Tue Nov 17 09:00:00
+// 2026": a time and a year) and is followed by a header line, so that one truncated message does
+// not swallow the next (see MboxEntry::cut_short). Does not take ownership of `stream`, which must
+// stay open while splitting. Not thread-safe.
 class MboxSplitter {
  public:
   // Splits from byte `start` of the stream (0: the beginning). A start that is not at a separator
@@ -39,6 +45,8 @@ class MboxSplitter {
   // position at the first body line.
   std::optional<int64_t> ScanHeaders();
   bool SeparatorAt(int64_t offset);
+  // Whether line_, a "From " line with no empty line before it, starts a message all the same.
+  bool StartsCutShortEntry();
 
   GMimeStream* stream_;
   std::string buffer_;

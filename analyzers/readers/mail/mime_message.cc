@@ -5,6 +5,8 @@
 #include <mutex>
 
 #include "analyzers/readers/mail/gmime_handles.h"
+#include "analyzers/readers/mail/part_content.h"
+#include "analyzers/readers/sniff.h"
 #include "analyzers/text/charset.h"
 #include "analyzers/text/utf8.h"
 
@@ -41,19 +43,19 @@ std::vector<std::string> MessageIds(const char* header) {
   return out;
 }
 
-// The decoded (transfer encoding removed) bytes of a leaf part.
-std::string RawContent(GMimePart* part) {
-  GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
-  if (wrapper == nullptr) return {};
-  GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(wrapper, stream.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
-}
+// How much of a part the binary check looks at (BinaryReason reads 8 KiB).
+constexpr size_t kPartSample = 8192;
 
 std::string TextOf(GMimeTextPart* part, const std::string& where, std::vector<Notice>* errors) {
   const char* charset = g_mime_text_part_get_charset(part);
-  const DecodedText decoded = DecodeCharset(RawContent(GMIME_PART(part)), charset ? charset : "");
+  std::string bytes = PartContent(GMIME_PART(part));
+  if (!IsWideCharset(charset ? charset : "")) {
+    if (const size_t nuls = RemoveNuls(bytes); nuls > 0) {
+      errors->push_back(
+          {where, fmt::format("{} NUL byte{} removed from the text", nuls, nuls == 1 ? "" : "s")});
+    }
+  }
+  const DecodedText decoded = DecodeCharset(bytes, charset ? charset : "");
   if (decoded.damaged) {
     errors->push_back({where, fmt::format("text part in charset '{}' could not be fully decoded; "
                                           "bad bytes replaced with U+FFFD",
@@ -63,6 +65,12 @@ std::string TextOf(GMimeTextPart* part, const std::string& where, std::vector<No
                                           decoded.charset)});
   }
   return decoded.text;
+}
+
+// "blob.bin (application/octet-stream)", or the type alone for a part without a file name.
+std::string PartLabel(GMimePart* part, const std::string& mime_type) {
+  const char* name = g_mime_part_get_filename(part);
+  return name != nullptr ? fmt::format("'{}' ({})", Utf8(name), mime_type) : mime_type;
 }
 
 struct Walk {
@@ -87,21 +95,50 @@ struct Walk {
     if (!GMIME_IS_PART(object)) return;
     GMimePart* part = GMIME_PART(object);
     GMimeContentType* type = g_mime_object_get_content_type(object);
+    GCharPtr mime_type(g_mime_content_type_get_mime_type(type));
     const bool is_text = GMIME_IS_TEXT_PART(object);
     if (g_mime_part_is_attachment(part) || !is_text) {
       const char* name = g_mime_part_get_filename(part);
-      GCharPtr mime_type(g_mime_content_type_get_mime_type(type));
       body.attachments.push_back(Utf8(name != nullptr ? name : mime_type.get()));
+      NoteRawBinary(part, mime_type.get());
       return;
     }
     const char* subtype = g_mime_content_type_get_media_subtype(type);
     std::string sub = subtype != nullptr ? subtype : "plain";
     for (char& c : sub) c = g_ascii_tolower(c);
+    GMimeTextPart** slot = nullptr;
     if (sub == "html") {
-      if (html == nullptr) html = GMIME_TEXT_PART(object);
+      slot = &html;
     } else if (sub == "plain" || sub == "enriched" || sub == "richtext") {
-      if (plain == nullptr) plain = GMIME_TEXT_PART(object);
+      slot = &plain;
     }
+    if (slot == nullptr || *slot != nullptr || HoldsBinary(part, mime_type.get())) return;
+    *slot = GMIME_TEXT_PART(object);
+  }
+
+  // Attachments are never analyzed. One carried as raw binary bytes rather than base64 is what
+  // put NUL bytes into the file, so it is said (the others are the normal case, and quiet).
+  void NoteRawBinary(GMimePart* part, const std::string& mime_type) {
+    if (!CarriedRaw(part)) return;
+    const std::string reason = BinaryReason(PartContentHead(part, kPartSample));
+    if (reason.empty()) return;
+    errors->push_back({where, fmt::format("raw binary attachment {}: {} of the part; not "
+                                          "analyzed, the rest of the message is read",
+                                          PartLabel(part, mime_type), reason)});
+  }
+
+  // A text part whose bytes are binary data (a raw attachment without its headers, a damaged
+  // stretch of the file) is skipped and said; the message is read from its other parts.
+  bool HoldsBinary(GMimePart* part, const std::string& mime_type) {
+    const char* charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
+    if (IsWideCharset(charset ? charset : "")) return false;
+    const std::string reason = BinaryReason(PartContentHead(part, kPartSample));
+    if (reason.empty()) return false;
+    errors->push_back({where, fmt::format("{} part holds binary data, not text: {} of the part; "
+                                          "skipped, the rest of the message is read",
+                                          PartLabel(part, mime_type), reason)});
+    body.attachments.push_back(mime_type);
+    return true;
   }
 };
 
