@@ -98,6 +98,22 @@ TEST(AnalyzeTextSource, InvalidUtf8IsListedWithItsOffsetAndAnalysisGoesOn) {
   EXPECT_EQ(report->heat, 20);
 }
 
+// One stray NUL near the start is damage in a text, not the mark of a binary file: it becomes
+// U+FFFD, is reported at its offset, and the words around it are analyzed.
+TEST(AnalyzeTextSource, StrayNulNearTheStartIsReplacedNotFatal) {
+  TempDir dir;
+  const std::string path = dir.File("notes.txt");
+  const std::string input =
+      std::string("Tomas, the ledger\0 is late.", 28) + " This is unacceptable.";
+  WriteFile(path, input);
+  auto report = AnalyzeFile(path);
+  ASSERT_TRUE(report) << report.error().ToString();
+  EXPECT_TRUE(HasNotice(report->errors, fmt::format("{}:byte {}", path, input.find('\0')),
+                        "NUL byte replaced with U+FFFD"))
+      << Dump(report->errors);
+  EXPECT_EQ(CountRule(report->messages.at(0).findings, "hostility.unacceptable"), 1u);
+}
+
 TEST(AnalyzeTextSource, NulPastTheSniffedStartIsReplacedNotFatal) {
   TempDir dir;
   const std::string path = dir.File("long.txt");
