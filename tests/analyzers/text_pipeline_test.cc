@@ -104,7 +104,7 @@ TEST(AnalyzeTextSource, StrayNulNearTheStartIsReplacedNotFatal) {
   TempDir dir;
   const std::string path = dir.File("notes.txt");
   const std::string input =
-      std::string("Tomas, the ledger\0 is late.", 28) + " This is unacceptable.";
+      std::string("Tomas, the ledger\0 is late.", 27) + " This is unacceptable.";
   WriteFile(path, input);
   auto report = AnalyzeFile(path);
   ASSERT_TRUE(report) << report.error().ToString();
