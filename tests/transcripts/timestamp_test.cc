@@ -89,9 +89,10 @@ TEST(SpeakerLabel, SplitsNamesFromText) {
 }
 
 TEST(SpeakerLabel, SentencesWithColonsAreNotLabels) {
-  for (const char* line : {"Remember this: it matters.", "10:30 works for me.", "See http://x.y",
-                           "The thing we said last week: no.", "2 things: price and time.",
-                           "Why? Because: reasons.", "A Very Long Name Of Five: words"}) {
+  for (const char* line :
+       {"Remember this: it matters.", "10:30 works for me.", "See http://x.y",
+        "The thing we said last week: no.", "2 things: price and time.", "Why? Because: reasons.",
+        "A Very Long Name Of Thirteen Words That Goes On And On Still: words"}) {
     SCOPED_TRACE(line);
     EXPECT_FALSE(SplitSpeakerLabel(line, false).has_value());
   }

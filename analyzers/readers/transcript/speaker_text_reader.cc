@@ -57,7 +57,7 @@ std::optional<SpeakerTextLine> StampAfterName(std::string_view line) {
   const std::string_view name = TrimRight(line.substr(0, open));
   if (!stamp || name.empty()) return std::nullopt;
   if (!SplitSpeakerLabel(fmt::format("{}:", name), true)) return std::nullopt;
-  return SpeakerTextLine{stamp, name, TrimLeft(line.substr(colon + 2)), false};
+  return SpeakerTextLine{stamp, name, TrimLeft(line.substr(colon + 2)), false, {}};
 }
 
 // "Name 00:01:02" alone on its line.
@@ -69,7 +69,7 @@ std::optional<SpeakerTextLine> Heading(std::string_view line) {
   if (!stamp || name.empty() || !SplitSpeakerLabel(fmt::format("{}:", name), true)) {
     return std::nullopt;
   }
-  return SpeakerTextLine{stamp, name, {}, true};
+  return SpeakerTextLine{stamp, name, {}, true, {}};
 }
 
 }  // namespace
@@ -83,9 +83,13 @@ SpeakerTextLine ParseSpeakerTextLine(std::string_view line) {
     if (auto named = StampAfterName(line)) return *named;
     if (auto heading = Heading(line)) return *heading;
   }
-  if (auto label = SplitSpeakerLabel(rest, true)) {
-    out.speaker = label->speaker;
-    out.text = label->text;
+  const LabelScan scan = ScanSpeakerLabel(rest, true);
+  if (scan.kind == LabelKind::kLabel) {
+    out.speaker = scan.label.speaker;
+    out.text = scan.label.text;
+  } else if (scan.kind == LabelKind::kNearLabel) {
+    out.not_a_label = NearLabelMessage(scan);
+    out.text = rest;
   } else if (bare) {
     // "10:30 works for me" is words, not a stamp: a bare stamp counts only before a label.
     out.stamp_ms.reset();
@@ -128,6 +132,11 @@ void SpeakerTextParser::Line(const TextLine& line) {
   const SpeakerTextLine parsed = ParseSpeakerTextLine(text);
   if (parsed.speaker) {
     Open(std::string(*parsed.speaker), parsed.stamp_ms, line.number);
+  } else if (!parsed.not_a_label.empty()) {
+    // Whose words these are is not known: not the speaker above's. Later unlabelled lines stay
+    // with this unknown speaker too.
+    log_.AtLine(line.number, parsed.not_a_label);
+    Open(std::string(), parsed.stamp_ms, line.number);
   } else if (parsed.stamp_ms) {
     Open(speaker_, parsed.stamp_ms, line.number);
   }

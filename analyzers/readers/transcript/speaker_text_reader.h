@@ -21,6 +21,11 @@ namespace tonewatch {
 //   "[00:01:02] text"              a new utterance by the previous speaker, starting then
 //   "Name 00:01:02"                a speaker heading (as some tools export): the lines below it
 //                                  are Name's, starting then
+//   "Title Case Words ...: text"   a line that may be a label but breaks a label's limits (see
+//                                  ScanSpeakerLabel: too many words, parentheses that do not pair
+//                                  up): a new utterance by an unknown speaker, reported every time
+//                                  with its line, so that its words are never given silently to
+//                                  the speaker above it
 //   anything else                  a continuation of the utterance above it
 // Blank lines are ignored. Utterances have a start when stamped, and no end (TurnBuilder ends a
 // turn where the next one starts). Text before the first label is kept with an unknown speaker
@@ -33,6 +38,9 @@ struct SpeakerTextLine {
   std::optional<std::string_view> speaker;  // set for a label or a heading
   std::string_view text;
   bool heading = false;  // "Name 00:01:02" alone on its line
+  // Set when the line opens with words that may be a label but are not taken as one (then
+  // `speaker` is unset and `text` is the whole line after any stamp): the warning to give.
+  std::string not_a_label;
 };
 
 // Takes a (trimmed, non-blank) line apart; also used by format detection, where a line counts as

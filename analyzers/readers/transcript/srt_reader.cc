@@ -157,11 +157,14 @@ void SrtParser::Finish(bool at_end) {
     out.start_ms = cue.timing.start_ms;
     out.end_ms = cue.timing.end_ms;
   }
-  if (auto label = SplitSpeakerLabel(text, false); label && !label->text.empty()) {
-    out.speaker = std::string(label->speaker);
-    out.text = std::string(label->text);
+  const LabelScan scan = ScanSpeakerLabel(text, false);
+  if (scan.kind == LabelKind::kLabel && !scan.label.text.empty()) {
+    out.speaker = std::string(scan.label.speaker);
+    out.text = std::string(scan.label.text);
   } else {
-    out.speaker = speaker_;
+    // A cue that may open with a label but is not taken as one is not the previous speaker's.
+    if (scan.kind == LabelKind::kNearLabel) log_.AtLine(cue.line, NearLabelMessage(scan));
+    out.speaker = scan.kind == LabelKind::kNearLabel ? std::string() : speaker_;
     out.text = std::move(text);
   }
   speaker_ = out.speaker;

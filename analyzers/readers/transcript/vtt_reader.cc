@@ -162,9 +162,13 @@ size_t VttParser::Deliver(const CueTiming& timing, uint64_t line, bool first_par
       cue.end_ms = timing.end_ms;
     }
     if (voice.speaker.empty()) {
-      if (auto label = SplitSpeakerLabel(voice.text, false); label && !label->text.empty()) {
-        voice.speaker = std::string(label->speaker);
-        voice.text = std::string(label->text);
+      const LabelScan scan = ScanSpeakerLabel(voice.text, false);
+      if (scan.kind == LabelKind::kLabel && !scan.label.text.empty()) {
+        voice.speaker = std::string(scan.label.speaker);
+        voice.text = std::string(scan.label.text);
+      } else if (scan.kind == LabelKind::kNearLabel) {
+        // Not the previous voice's words: whose they are is not known.
+        log_.AtLine(line, NearLabelMessage(scan));
       } else {
         voice.speaker = voice_;
       }
