@@ -28,6 +28,9 @@ constexpr size_t kContextWindow = 200;
 // A line this long that ends without a blank line after it was most likely wrapped by the mail
 // client, not ended by the writer.
 constexpr size_t kWrappedLineBytes = 40;
+// A booster word ("really", "at all") boosts the heated words next to it: within this many bytes.
+// "It makes me very angry" is boosted; "very few issues need urgent attention" is not.
+constexpr size_t kBoostReach = 24;
 
 // `text` with the line breaks of hard-wrapped paragraphs turned into spaces, byte for byte, so ICU
 // does not end a sentence at every wrapped line. A break stays when a blank line follows, and when
@@ -65,6 +68,9 @@ struct Candidate {
   int standalone = 0;     // intensity only: its points when no heated finding shares the sentence
   bool alone = false;     // its rule counts without company (Rule::alone)
   bool company = false;   // its rule counts only with company (Rule::company)
+  // intensity only: a word inside the sentence ("really", "at all"), which boosts only the heated
+  // words next to it; punctuation, capitals and sentence openers ("Frankly,") boost the sentence
+  bool near = false;
 };
 
 // At most this many capitalized words in a row are a raised voice; a longer run is a heading or
@@ -195,6 +201,8 @@ void Engine::State::LexiconFindings(std::string_view text, const NormalizedText&
                          text, original, IsQuestion(text, sentences[si].original));
     if (!note.empty()) HoldBack(f, note);
     c.alone = rule.alone;
+    c.near = rule.category == Category::kIntensity && m.span.begin > sn.begin &&
+             std::any_of(f.text.begin(), f.text.end(), [](char ch) { return IsWordByte(ch); });
     c.company = rule.company;
     out.push_back(std::move(c));
   }
@@ -436,11 +444,24 @@ std::vector<Finding> Engine::State::ResolveIntensity(std::vector<Candidate> cand
   for (const Candidate& c : candidates) {
     if (IsHeated(c.finding.category)) heated[c.sentence] += c.finding.points;
   }
+  // A booster word counts with the heated findings next to it; the others with the whole sentence.
+  const auto near_points = [&](const Candidate& booster) {
+    int points = 0;
+    for (const Candidate& c : candidates) {
+      if (c.sentence != booster.sentence || !IsHeated(c.finding.category)) continue;
+      const Span a = booster.finding.span;
+      const Span b = c.finding.span;
+      const size_t gap =
+          a.end <= b.begin ? b.begin - a.end : (b.end <= a.begin ? a.begin - b.end : 0);
+      if (gap <= kBoostReach) points += c.finding.points;
+    }
+    return points;
+  };
   std::vector<Finding> out;
   std::vector<std::pair<size_t, std::string>> boosted;  // (sentence, rule) already counted
   for (Candidate& c : candidates) {
     if (c.finding.category == Category::kIntensity) {
-      const int base = heated.count(c.sentence) ? heated[c.sentence] : 0;
+      const int base = !heated.count(c.sentence) ? 0 : c.near ? near_points(c) : heated[c.sentence];
       const std::pair<size_t, std::string> key{c.sentence, c.finding.rule};
       if ((base <= 0 && c.standalone <= 0) ||
           std::find(boosted.begin(), boosted.end(), key) != boosted.end()) {

@@ -60,6 +60,7 @@ struct TargetCheck::State {
   std::unique_ptr<RE2> commitment;
   std::unique_ptr<RE2> reported;
   std::unique_ptr<RE2> technical;
+  std::unique_ptr<RE2> optional;
 
   std::string_view Note(std::string_view reason) const {
     auto it = data->target_notes.find(reason);
@@ -137,6 +138,7 @@ Result<TargetCheck> TargetCheck::Create(const LanguageData& data) {
   state->commitment = Compile(data.commitment_pattern, "commitment", problems);
   state->reported = Compile(data.reported_pattern, "reported", problems);
   state->technical = Compile(data.technical_pattern, "technical", problems);
+  state->optional = Compile(data.optional_pattern, "optional", problems);
   if (!problems.empty()) {
     std::string message;
     for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
@@ -177,6 +179,11 @@ std::string_view TargetCheck::HeldBack(const Rule& rule, std::string_view senten
     // The clause before the match: "we will get it out ASAP" is the writer's promise.
     const std::string_view before = sentence.substr(0, local.begin);
     if (RE2::PartialMatch(before, *state_->commitment)) return state_->Note("commitment");
+  }
+  // "If you are interested, let me know by COB", "please RSVP asap": the reader may decline.
+  if (state_->optional && Contains(data.optional_categories, category) &&
+      RE2::PartialMatch(sentence, *state_->optional)) {
+    return state_->Note("optional");
   }
   RuleTarget target = rule.target;
   if (target == RuleTarget::kDefault) {

@@ -108,6 +108,115 @@ TEST_F(RealMailClasses, TheWritersOwnPromiseIsNoPressure) {
   ExpectCounted({"Please send me the figures ASAP.", "I need an answer asap."});
 }
 
+// A deadline with a calendar date or a recurring slot is a plan the writer made; "by COB today"
+// is still pressure.
+TEST_F(RealMailClasses, ADatedOrRecurringDeadlineIsAPlan) {
+  ExpectHeldBack({
+      "Please send your weekly summary by close of business each Friday.",
+      "Please provide updates by COB 11/27 so I can forward them to the auditors.",
+      "Comments on the draft by close of business Friday, September 21 would help.",
+  });
+  ExpectCounted({"Please send the file by COB today.", "We need a root cause by end of day."});
+}
+
+// Wry asides ("go figure", "imagine that") are shrugs at the world unless the message complains;
+// "you never" in praise blames nobody.
+TEST_F(RealMailClasses, WryAsidesAndPraiseAreNoJab) {
+  ExpectHeldBack({
+      "The cheapest fare was on the airline nobody flies. Go figure.",
+      "I can imagine that both of you are busy this week.",
+      "Through the whole merger you never stopped giving your best.",
+      "You never let us down, and we will miss you.",
+  });
+  ExpectCounted({"You never stopped to check the logs.", "You never let me finish a sentence."});
+  EXPECT_GT(Analyze("The invoice is wrong again, which is unacceptable. Go figure.").heat,
+            Analyze("The invoice is wrong again, which is unacceptable.").heat);
+}
+
+// "I hate to sound stupid, but ..." is a hedge before a question, not frustration or an insult.
+TEST_F(RealMailClasses, HedgesBeforeAQuestionAreNoFrustration) {
+  ExpectHeldBack({
+      "I hate to sound stupid, but do you want every letter redlined?",
+      "I hate to seem picky, but could you check the second table?",
+  });
+  ExpectCounted({"I hate how long this is taking.", "That was a stupid decision on your part."});
+}
+
+// A third party's promise, and the writer's own plan in progress, are no demand on the reader.
+TEST_F(RealMailClasses, ATeamsPromiseOrTheWritersPlanIsNoPressure) {
+  ExpectHeldBack({
+      "Call the service desk at x4410 and they will reset the account asap.",
+      "I am setting up a review with the auditors as soon as possible.",
+      "We're looking to fill the analyst seat asap.",
+      "Your new reporting codes are being set up ASAP.",
+  });
+  ExpectCounted({"I am asking you to send the signed copy ASAP.",
+                 "They said you would send it, so please send it asap."});
+}
+
+// A deadline inside an offer the reader may decline, or a sign-up, puts no pressure on anyone.
+TEST_F(RealMailClasses, OptInAndSignUpRequestsAreNoPressure) {
+  ExpectHeldBack({
+      "If you are interested in the spare monitors, let me know by close of business Friday.",
+      "If anyone needs remote access during the move, tell me asap.",
+      "If you would like a seat at the dinner, reply as soon as possible.",
+      "Please RSVP by COB Thursday to the front desk.",
+      "Please confirm your attendance at the kickoff as soon as possible.",
+      "Let me know your availability asap so I can book the room.",
+  });
+  ExpectHeldBack({
+      "Please provide any comments you may have by COB Friday.",
+      "If the desk would like to weigh in, please let me know ASAP.",
+      "If you have not received your badge, let us know asap.",
+  });
+  ExpectCounted({"Please send the revised schedule asap.",
+                 "If you have not sent the figures yet, send them ASAP."});
+}
+
+// "You should have" as an expectation ("you should have a copy"), and the generic "you" ("you
+// never can tell"), blame nobody; "you should have told me" does.
+TEST_F(RealMailClasses, ExpectationsAndTheGenericYouAreNoBlame) {
+  ExpectHeldBack({
+      "You should have the signed confirms from the desk by now.",
+      "You should have been given access to the shared folder this morning.",
+      "You guys should have a copy of the revised tariff.",
+      "The client seemed happy, but you never can tell with that group.",
+      "In case you didn't listen to the call, the numbers were good.",
+  });
+  ExpectCounted({"You should have told me before the filing went out.",
+                 "You never answered my question about the tariff."});
+}
+
+// A booster word boosts the heated words next to it, not the whole sentence.
+TEST_F(RealMailClasses, BoostersBoostOnlyTheWordsNextToThem) {
+  const TextAnalysis far =
+      Analyze("There are very few items on the list, and the late invoice is unacceptable.");
+  EXPECT_EQ(FindingOf(far, "intensity.really"), nullptr);
+  const TextAnalysis near = Analyze("The late invoice is really unacceptable.");
+  const Finding* booster = FindingOf(near, "intensity.really");
+  ASSERT_NE(booster, nullptr);
+  EXPECT_GT(booster->points, 0);
+}
+
+// In contract mail a notice of termination is a term of the deal; served on the reader, it is
+// an escalation.
+TEST_F(RealMailClasses, ANoticeBetweenThirdPartiesIsAContractTerm) {
+  ExpectHeldBack({
+      "The seller sent a notice of termination to the pipeline on the first of the month.",
+      "There is no way for the buyer to issue a notice of termination before the end date.",
+  });
+  ExpectCounted(
+      {"Please find attached our notice of termination.", "Consider this your formal notice."});
+}
+
+// A default action after a deadline ("I'll send the draft on") is how mail moves on, not a threat.
+TEST_F(RealMailClasses, ADefaultActionAfterADeadlineIsNoUltimatum) {
+  ExpectHeldBack(
+      {"If I don't hear from you by noon, I'll send the marked-up version to the broker.",
+       "If we don't hear back by Friday, we'll file the draft as it stands."});
+  ExpectCounted({"If I don't hear back by Friday, we will cancel the contract."}, 10);
+}
+
 TEST_F(RealMailClasses, SomeoneElsesWordsAreNotTheWriters) {
   ExpectHeldBack({
       "\"It was a complete waste of everyone's time,\" said one analyst.",
