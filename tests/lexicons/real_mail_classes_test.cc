@@ -142,6 +142,16 @@ TEST_F(RealMailClasses, HedgesBeforeAQuestionAreNoFrustration) {
   ExpectCounted({"I hate how long this is taking.", "That was a stupid decision on your part."});
 }
 
+// Waiting on the writer's own side or on someone else is a status report, not impatience.
+TEST_F(RealMailClasses, WaitingOnAThirdPartyIsAStatusReport) {
+  ExpectHeldBack({
+      "I am still waiting to hear back from our credit desk on two of your comments.",
+      "Some of the desks have moved and some of you are still waiting to be.",
+  });
+  ExpectCounted({"I am still waiting for you to tell me who the contact is.",
+                 "We are still waiting for your refund."});
+}
+
 // A third party's promise, and the writer's own plan in progress, are no demand on the reader.
 TEST_F(RealMailClasses, ATeamsPromiseOrTheWritersPlanIsNoPressure) {
   ExpectHeldBack({
