@@ -234,5 +234,68 @@ TEST_F(CriticismRecall, VeiledWarningsAboutTheReadersConduct) {
   });
 }
 
+TEST_F(CriticismRecall, WhatTheReaderCouldAtLeastHaveDone) {
+  ExpectFires("accusation.could-at-least", {
+      "You could at least have told us the order was on hold.",
+      "The least you could have done was answer the phone.",
+      "You guys could simply have asked before changing the rates.",
+  });
+  ExpectQuiet("accusation.could-at-least", {
+      "You could at least take a look at the trial version.",
+      "I could at least have checked the schedule myself.",
+      "If you could have the slides ready by noon, that would help.",
+  });
+}
+
+TEST_F(CriticismRecall, TheReadersWorkMustImprove) {
+  ExpectFires("accusation.needs-to-improve", {
+      "Your response times need to improve this quarter.",
+      "The timeliness of your status updates has to get better.",
+      "Honestly, this needs serious improvement before it goes to the client.",
+  });
+  ExpectQuiet("accusation.needs-to-improve", {
+      "My Spanish needs to improve before the Madrid trip.",
+      "How would you need to improve the model for winter?",
+      "Gas storage levels need to improve before December.",
+  });
+}
+
+TEST_F(CriticismRecall, AWarningDressedAsTrust) {
+  ExpectFires("passive-aggressive.trust-not-again", {
+      "I trust this will not happen again.",
+      "We hope this is the last time we have to raise it.",
+      "No idea what you were thinking with that discount.",
+  });
+  ExpectQuiet("passive-aggressive.trust-not-again", {
+      "My apologies, it won't happen again.",
+      "I trust your trip home went well.",
+      "We hope the new system works for everyone.",
+  });
+}
+
+TEST_F(CriticismRecall, TheShortfallNamedAsATrait) {
+  ExpectFires("accusation.shortfall-in-your-approach", {
+      "Was it carelessness or indifference that let the deadline pass?",
+      "Any sense of urgency is nowhere to be seen in your plan.",
+      "The lack of testing from your team is why we lost the weekend.",
+      "I see you've chosen to ignore the comments from compliance.",
+  });
+  ExpectQuiet("accusation.shortfall-in-your-approach", {
+      "The parking pass is optional this year.",
+      "The lack of rain has hurt the crops.",
+      "Your plan has everything we asked for.",
+  });
+}
+
+TEST_F(CriticismRecall, NotOnlyIsNoNegation) {
+  ExpectFires("accusation.reflects-poorly", {
+      "A missed cutoff not only costs us a fee but also reflects poorly on your desk.",
+  });
+  ExpectQuiet("accusation.reflects-poorly", {
+      "One missed cutoff doesn't reflect poorly on your desk.",
+      "Nobody thinks it reflects badly on your team.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
