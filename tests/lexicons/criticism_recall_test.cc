@@ -297,5 +297,44 @@ TEST_F(CriticismRecall, NotOnlyIsNoNegation) {
   });
 }
 
+TEST_F(CriticismRecall, AFlawFoundInTheReadersWork) {
+  ExpectFires("accusation.your-work-flawed", {
+      "Having read your summary, the two biggest risks seem to have been missed.",
+      "Your slides for the board were rather hard to follow.",
+      "The vendor list you provided overlooks the two suppliers we use most.",
+  });
+  ExpectQuiet("accusation.your-work-flawed", {
+      "Your slides for the board have been printed and are on your desk.",
+      "Please make sure your summary has been sent to the auditors.",
+      "The vendor list you provided is complete, thank you.",
+  });
+}
+
+TEST_F(CriticismRecall, OfferingToExplainItAgainSlowly) {
+  ExpectFires("passive-aggressive.explain-again-slowly", {
+      "I'll try to explain it one more time.",
+      "I don't see why this is so difficult to follow.",
+      "If you missed it the first time, the deadline is Friday.",
+  });
+  ExpectQuiet("passive-aggressive.explain-again-slowly", {
+      "I'll explain the new process at the team meeting.",
+      "I don't see why the report is so slow to load.",
+      "In case you're free, we're having lunch at noon.",
+  });
+}
+
+TEST_F(CriticismRecall, UnansweredRequestsCountedOut) {
+  ExpectFires("passive-aggressive.despite-my-requests", {
+      "After our several reminders, the payment is still outstanding.",
+      "We've left four voicemails for your desk without any answer.",
+      "Your office has yet to send the revised schedule, and you've yet to confirm the date.",
+  });
+  ExpectQuiet("passive-aggressive.despite-my-requests", {
+      "Despite the short notice, the team delivered on time.",
+      "I've sent two emails to the caterer and both were answered.",
+      "If you have yet to reply to the survey, there is still time.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
