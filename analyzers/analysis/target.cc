@@ -61,6 +61,7 @@ struct TargetCheck::State {
   std::unique_ptr<RE2> reported;
   std::unique_ptr<RE2> technical;
   std::unique_ptr<RE2> optional;
+  std::unique_ptr<RE2> broadcast;
 
   std::string_view Note(std::string_view reason) const {
     auto it = data->target_notes.find(reason);
@@ -139,6 +140,7 @@ Result<TargetCheck> TargetCheck::Create(const LanguageData& data) {
   state->reported = Compile(data.reported_pattern, "reported", problems);
   state->technical = Compile(data.technical_pattern, "technical", problems);
   state->optional = Compile(data.optional_pattern, "optional", problems);
+  state->broadcast = Compile(data.broadcast_pattern, "broadcast", problems);
   if (!problems.empty()) {
     std::string message;
     for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
@@ -184,6 +186,11 @@ std::string_view TargetCheck::HeldBack(const Rule& rule, std::string_view senten
   if (state_->optional && Contains(data.optional_categories, category) &&
       RE2::PartialMatch(sentence, *state_->optional)) {
     return state_->Note("optional");
+  }
+  // "As outlined in my earlier e-mail to each of you": a memo to a group, not a jab at the reader.
+  if (state_->broadcast && Contains(data.broadcast_categories, category) &&
+      RE2::PartialMatch(sentence, *state_->broadcast)) {
+    return state_->Note("broadcast");
   }
   RuleTarget target = rule.target;
   if (target == RuleTarget::kDefault) {

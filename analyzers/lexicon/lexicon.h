@@ -92,10 +92,12 @@ struct LanguageData {
   std::string reported_pattern;               // RE2: a sentence that reports someone else's words
   std::string technical_pattern;              // RE2 over a raw line: code, a log line, a path
   std::string optional_pattern;  // RE2: an opt-in or sign-up request ("if you are interested", RSVP)
+  std::string broadcast_pattern;  // RE2: a sentence addressed to a whole group ("each of you")
   std::map<std::string, RuleTarget, std::less<>> category_targets;  // category name -> target
   std::vector<std::string> commitment_categories;  // where the writer's promise holds a cue back
   std::vector<std::string> question_categories;    // where a question holds a cue back
   std::vector<std::string> optional_categories;    // where an opt-in request holds a cue back
+  std::vector<std::string> broadcast_categories;   // where a memo to a group holds a cue back
   // Stock phrases in these categories, below company_points, count only when the text has a
   // counted heated finding of another category: "as you know" is tense only in a tense message.
   std::vector<std::string> company_categories;

@@ -236,9 +236,11 @@ void ReadTarget(const toml::table& t, const fs::path& path, Problems& problems,
   Scalar(t, "target.reported", data.reported_pattern);
   Scalar(t, "target.technical", data.technical_pattern);
   Scalar(t, "target.optional", data.optional_pattern);
+  Scalar(t, "target.broadcast", data.broadcast_pattern);
   data.commitment_categories = list("target", "commitment_categories");
   data.question_categories = list("target", "question_categories");
   data.optional_categories = list("target", "optional_categories");
+  data.broadcast_categories = list("target", "broadcast_categories");
   data.company_categories = list("target", "company_categories");
   Scalar(t, "target.company_points", data.company_points);
   if (const toml::table* notes = t.at_path("target.notes").as_table()) {

@@ -152,6 +152,18 @@ TEST_F(RealMailClasses, WaitingOnAThirdPartyIsAStatusReport) {
                  "We are still waiting for your refund."});
 }
 
+// A memo or notice to a whole group: its deadlines and reminders are routine, not a jab.
+TEST_F(RealMailClasses, AMemoToTheWholeGroupIsRoutine) {
+  ExpectHeldBack({
+      "As outlined in my earlier e-mail to each of you, the certificate confirms your review.",
+      "Everyone on the floor, please return your badge as soon as possible.",
+      "The session matters for each and every one of you this year.",
+  });
+  ExpectCounted(
+      {"As outlined in my earlier e-mail, this is the third late invoice and it is "
+       "unacceptable."});
+}
+
 // A third party's promise, and the writer's own plan in progress, are no demand on the reader.
 TEST_F(RealMailClasses, ATeamsPromiseOrTheWritersPlanIsNoPressure) {
   ExpectHeldBack({
