@@ -193,14 +193,36 @@ CallMetrics ComputeCallMetrics(const std::vector<DocMessage>& turns,
   return ComputeCallMetrics(timings, reports, options);
 }
 
+namespace {
+
+bool SameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return Lower(x) == Lower(y); });
+}
+
+// The name in a transcript's label: "Ms. Dana Okafor (Brightline, Support Lead)" is "Dana Okafor",
+// without the title, the affiliation in parentheses or the role after a comma.
+std::string_view BareName(std::string_view label) {
+  label = Trim(label.substr(0, std::min(label.find('('), label.find(','))));
+  for (std::string_view title : {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr",
+                                 "prof", "sir", "madam", "dame"}) {
+    if (label.size() > title.size() + 1 && label[title.size()] == ' ' &&
+        SameName(label.substr(0, title.size()), title)) {
+      return Trim(label.substr(title.size() + 1));
+    }
+  }
+  return label;
+}
+
+}  // namespace
+
 bool IsMe(const std::string& speaker, const std::vector<std::string>& me_names) {
   const std::string_view name = Trim(speaker);
   if (name.empty()) return false;
+  const std::string_view bare = BareName(name);
   return std::any_of(me_names.begin(), me_names.end(), [&](const std::string& me) {
     const std::string_view other = Trim(me);
-    return other.size() == name.size() &&
-           std::equal(name.begin(), name.end(), other.begin(),
-                      [](char a, char b) { return Lower(a) == Lower(b); });
+    return SameName(name, other) || (!bare.empty() && SameName(bare, other));
   });
 }
 

@@ -117,7 +117,8 @@ CallMetrics ComputeCallMetrics(const std::vector<DocMessage>& turns,
                                const CallMetricsOptions& options = {});
 
 // Whether `speaker` is one of `me_names` (--me), compared without regard to ASCII case and
-// surrounding white space.
+// surrounding white space; a transcript's label also matches by its bare name ("Ms. Dana Okafor
+// (Brightline, Support Lead)" is "Dana Okafor").
 bool IsMe(const std::string& speaker, const std::vector<std::string>& me_names);
 
 }  // namespace tonewatch

@@ -235,6 +235,10 @@ TEST(CallMetrics, MeNamesMatchWithoutCase) {
   EXPECT_TRUE(IsMe(" Sam Patel ", {"Other", "SAM PATEL"}));
   EXPECT_FALSE(IsMe("Sam", {"Sam Patel"}));
   EXPECT_FALSE(IsMe("", {""}));
+  EXPECT_TRUE(IsMe("Ms. Dana Okafor (Brightline, Support Lead)", {"dana okafor"}));
+  EXPECT_TRUE(IsMe("Priya Nair, Head of Support", {"Priya Nair"}));
+  EXPECT_TRUE(IsMe("Dr Lee Chan", {"lee chan"}));
+  EXPECT_FALSE(IsMe("Ms. Dana Okafor (Brightline)", {"dana"}));
 }
 
 }  // namespace
