@@ -117,6 +117,7 @@ Result<void> Threads(const Engine& engine, const AnalyzeOptions& options,
   pipeline_options.now_ms = NowMs();
   pipeline_options.keep_context = options.format != "json" || options.plan;
   pipeline_options.input_format = options.input_format == "auto" ? "" : options.input_format;
+  pipeline_options.jobs = options.jobs;
   pipeline_options.thread.unanswered_after_ms =
       static_cast<int64_t>(options.unanswered_hours * 3600.0 * 1000.0);
   Progress progress(inputs.size());

@@ -23,6 +23,7 @@ struct AnalyzeOptions {
   std::vector<std::string> me;  // the user's addresses or speaker names
   std::string input_format;     // empty: recognize each input by its content
   double unanswered_hours = 4;  // a hot message unanswered this long is reported
+  unsigned jobs = 0;            // threads analyzing mail side by side (0: one per core)
 };
 
 Result<void> CmdAnalyze(const AnalyzeOptions& options);

@@ -78,6 +78,11 @@ int Run(int argc, char** argv) {
                         "Add a reply plan for the hottest message: its concerns in order, with "
                         "advice, then the steps of a calm reply");
   cmd_analyze
+      ->add_option("--jobs", analyze.jobs,
+                   "Threads that analyze mail side by side (default 0: one per core); the output "
+                   "is the same for any number")
+      ->check(CLI::Range(0U, 256U));
+  cmd_analyze
       ->add_option("--max-line-bytes", analyze.max_line_bytes,
                    "With --each-line, lines longer than this are reported, not analyzed "
                    "(default 1 MiB, at most 16 MiB)")

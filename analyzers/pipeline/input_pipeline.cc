@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "analyzers/analysis/words.h"
 #include "analyzers/base/hash.h"
@@ -20,6 +22,10 @@ namespace {
 
 // Mail on standard input is parsed from memory; past this it must come as a file.
 constexpr size_t kMaxStdinMail = 1024ULL << 20;
+// Read messages wait for analysis in batches of at most this many, or this many bytes of body:
+// enough to keep every core busy, little enough to keep memory bounded.
+constexpr size_t kBatchMessages = 64;
+constexpr size_t kBatchBytes = 16ULL << 20;
 
 }  // namespace
 
@@ -47,13 +53,18 @@ bool InputPipeline::IsMe(const std::string& author) const {
 
 std::vector<Error> InputPipeline::Add(const std::string& path,
                                       const std::function<void(ThreadReport&&)>& emit) {
-  if (path == "-") return AddFile(path, emit);
+  if (path == "-") {
+    std::vector<Error> errors = AddFile(path, emit);
+    FlushMail();
+    return errors;
+  }
   std::vector<Error> errors;
   for (const auto& file : ListInputFiles(path, &errors)) {
     auto more = AddFile(file.string(), emit);
     errors.insert(errors.end(), more.begin(), more.end());
     if (options_.on_file) options_.on_file(stats_);
   }
+  FlushMail();
   stats_.failed += errors.size();
   return errors;
 }
@@ -167,16 +178,44 @@ std::vector<Error> InputPipeline::AddCall(ByteSource& source, std::string head,
 
 void InputPipeline::AddMail(ParsedMail&& parsed, const std::string& source) {
   ++stats_.messages;
-  const DocMessage& doc = parsed.message;
-  MessageReport r = AnalyzeMail(engine_, options_.clean_mail, parsed, source, &mail_errors_);
-  r.me = IsMe(doc.author);
-  Compact(r.findings);
-  threader_.Add(ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms});
-  MailItem item;
-  item.held = held_.Add(r);
-  if (sources_.empty() || sources_.back() != source) sources_.push_back(source);
-  item.source = sources_.size() - 1;
-  mail_.push_back(std::move(item));
+  pending_bytes_ += parsed.body.text.size();
+  pending_.push_back({std::move(parsed), source});
+  if (pending_.size() >= kBatchMessages || pending_bytes_ >= kBatchBytes) FlushMail();
+}
+
+void InputPipeline::FlushMail() {
+  const size_t n = pending_.size();
+  if (n == 0) return;
+  std::vector<MessageReport> reports(n);
+  std::vector<std::vector<Notice>> errors(n);
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) {
+      const PendingMail& p = pending_[i];
+      reports[i] = AnalyzeMail(engine_, options_.clean_mail, p.parsed, p.source, &errors[i]);
+      reports[i].me = IsMe(p.parsed.message.author);
+      Compact(reports[i].findings);
+    }
+  };
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  const size_t jobs = std::min<size_t>(n, options_.jobs == 0 ? cores : options_.jobs);
+  std::vector<std::thread> helpers;
+  for (size_t j = 1; j < jobs; ++j) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  for (size_t i = 0; i < n; ++i) {
+    const DocMessage& doc = pending_[i].parsed.message;
+    const std::string& source = pending_[i].source;
+    mail_errors_.insert(mail_errors_.end(), errors[i].begin(), errors[i].end());
+    threader_.Add(ThreadKey{doc.id, doc.in_reply_to, doc.references, doc.subject, doc.start_ms});
+    MailItem item;
+    item.held = held_.Add(reports[i]);
+    if (sources_.empty() || sources_.back() != source) sources_.push_back(source);
+    item.source = sources_.size() - 1;
+    mail_.push_back(std::move(item));
+  }
+  pending_.clear();
+  pending_bytes_ = 0;
 }
 
 void InputPipeline::Compact(std::vector<Finding>& findings) const {
@@ -228,6 +267,7 @@ ThreadReport InputPipeline::BuildThread(const std::vector<size_t>& group) {
 }
 
 void InputPipeline::FinishMail(const std::function<void(ThreadReport&&)>& emit) {
+  FlushMail();
   const std::vector<std::vector<size_t>> groups = threader_.Groups();
   // Two passes over the held reports: heats first, to order the threads hottest first; then each
   // thread again, built and emitted one at a time.
@@ -251,6 +291,7 @@ void InputPipeline::FinishMail(const std::function<void(ThreadReport&&)>& emit) 
 namespace tonewatch {
 
 std::vector<Notice> InputPipeline::TakeMailErrors() {
+  FlushMail();
   std::vector<Notice> out;
   out.swap(mail_errors_);
   return out;

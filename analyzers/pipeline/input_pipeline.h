@@ -43,6 +43,9 @@ struct PipelineOptions {
   std::string input_format;
   // Called after each file is read, with the counts so far: for progress on long runs.
   std::function<void(const PipelineStats&)> on_file;
+  // Threads that clean and analyze mail messages side by side (0: one per core). The output is
+  // the same whatever the number: messages are committed in the order they were read.
+  unsigned jobs = 0;
 };
 
 // The values PipelineOptions::input_format accepts, for --help.
@@ -54,7 +57,8 @@ inline constexpr const char* kInputFormats[] = {"plain", "mail",    "mbox", "vtt
 //
 // Plain texts become threads of one message at once. Mail messages are analyzed as they are read
 // but kept (their reports, not their text) until FinishMail threads them, so a thread whose
-// messages lie in several files comes out whole. Not thread-safe.
+// messages lie in several files comes out whole. Mail is analyzed in batches on every core
+// (PipelineOptions::jobs) and committed in reading order. Not thread-safe.
 class InputPipeline {
  public:
   InputPipeline(const Engine& engine, PipelineOptions options);
@@ -84,6 +88,9 @@ class InputPipeline {
   std::vector<Error> AddFile(const std::string& path,
                              const std::function<void(ThreadReport&&)>& emit);
   void AddMail(ParsedMail&& parsed, const std::string& source);
+  // Cleans and analyzes the read messages waiting in pending_, side by side, and commits them in
+  // the order they were read.
+  void FlushMail();
   std::vector<Error> AddMailSource(ByteSource& source, std::string head, bool mbox);
   std::vector<Error> AddText(ByteSource& source, std::string head,
                              const std::function<void(ThreadReport&&)>& emit);
@@ -103,6 +110,12 @@ class InputPipeline {
   // Makes sure options_.clean_mail is set, loading the mail lexicon if needed.
   Result<void> EnsureMailCleaner();
 
+  struct PendingMail {
+    ParsedMail parsed;
+    std::string source;
+  };
+  std::vector<PendingMail> pending_;  // read, not yet analyzed
+  size_t pending_bytes_ = 0;
   std::vector<MailItem> mail_;  // by the index OnlineThreader gives
   OnlineThreader threader_;
   HeldReports held_;

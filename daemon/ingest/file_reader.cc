@@ -123,6 +123,7 @@ Result<void> ReadOther(const std::string& path, const FileIdentity& identity, bo
   PipelineOptions options;
   options.me = context.me;
   options.thread = context.thread;
+  options.jobs = 1;  // the daemon's own workers already use every core
   InputPipeline pipeline(context.engine, options);
   std::vector<ThreadReport> threads;
   auto errors = pipeline.Add(path, [&](ThreadReport&& t) { threads.push_back(std::move(t)); });

@@ -7,6 +7,7 @@
 #include "analyzers/call/call_metrics.h"
 #include "analyzers/readers/folder_walker.h"
 #include "analyzers/readers/sniff.h"
+#include "analyzers/render/json_render.h"
 #include "tests/mail/mail_fixtures.h"
 
 namespace tonewatch {
@@ -96,9 +97,10 @@ class PipelineTest : public ::testing::Test {
     engine_ = std::make_unique<Engine>(std::move(*engine));
   }
   std::vector<ThreadReport> Run(const std::vector<std::string>& paths,
-                                std::vector<std::string> me = {}) {
+                                std::vector<std::string> me = {}, unsigned jobs = 0) {
     PipelineOptions options;
     options.me = std::move(me);
+    options.jobs = jobs;
     options.now_ms = 1'800'000'000'000;
     InputPipeline pipeline(*engine_, options);
     std::vector<ThreadReport> out;
@@ -140,6 +142,37 @@ TEST_F(PipelineTest, ThreadsMessagesAcrossFilesAndMarksMe) {
   EXPECT_GT(hot.heat, threads[1].heat);
   EXPECT_EQ(stats_.files, 4u);
   EXPECT_EQ(stats_.messages, 4u);
+}
+
+// Mail is analyzed in batches on several threads; the threads, their order, every message and
+// every finding are the same as with one thread, across batch boundaries and damaged entries.
+TEST_F(PipelineTest, OneJobOrManyGiveTheSameReports) {
+  const char* bodies[] = {"Could you resend the invoice?\n",
+                          "You never sent it and this is unacceptable.\n", "Thanks for lunch!\n",
+                          "Please send the logs ASAP.\n"};
+  for (int i = 0; i < 150; ++i) {
+    const std::string id = "m" + std::to_string(i) + "@x";
+    const std::string parent = "m" + std::to_string(i - 1) + "@x";
+    WriteIn(dir_, "m/cur/" + std::to_string(1000 + i),
+            Message(id, i % 2 ? kDana : kMarcus,
+                    i % 3 ? "Re: Case " + std::to_string(i / 3) : "Case " + std::to_string(i / 3),
+                    bodies[i % 4],
+                    i % 3 ? "In-Reply-To: <" + parent + ">\nReferences: <" + parent + ">\n" : ""));
+  }
+  WriteIn(dir_, "m/cur/9999", std::string("no headers at all\0\0\0\0\0\0 binary", 30));
+  const auto serial = Run({(dir_.path() / "m").string()}, {"dana@brightline.example"}, 1);
+  const std::vector<Notice> serial_damage = damage_;
+  errors_.clear();
+  const auto parallel = Run({(dir_.path() / "m").string()}, {"dana@brightline.example"}, 4);
+  ASSERT_EQ(serial.size(), 50u);
+  ASSERT_EQ(parallel.size(), serial.size());
+  for (size_t t = 0; t < serial.size(); ++t) {
+    EXPECT_EQ(ThreadJson(parallel[t]), ThreadJson(serial[t])) << "thread " << t;
+  }
+  ASSERT_EQ(damage_.size(), serial_damage.size());
+  for (size_t i = 0; i < damage_.size(); ++i)
+    EXPECT_EQ(damage_[i].message, serial_damage[i].message);
+  EXPECT_EQ(stats_.messages, 150u);
 }
 
 TEST_F(PipelineTest, BinaryFileInAFolderIsReportedAndTheRestRead) {
