@@ -336,5 +336,42 @@ TEST_F(CriticismRecall, UnansweredRequestsCountedOut) {
   });
 }
 
+TEST_F(CriticismRecall, LapsesCalledGlaringOrHabitual) {
+  ExpectFires("accusation.glaring-lapses", {
+      "In the filing, the omissions were glaring.",
+      "Repeatedly skipping the sign-off step puts the audit at risk.",
+      "The mistakes identified were serious, and the client noticed.",
+  });
+  ExpectQuiet("accusation.glaring-lapses", {
+      "The new checklist stops us from repeatedly skipping the sign-off step.",
+      "The mistakes identified were small and have been fixed.",
+      "It's obvious that everyone enjoyed the offsite.",
+  });
+}
+
+TEST_F(CriticismRecall, ALackOfCareOnTheReadersSide) {
+  ExpectFires("accusation.lack-of-care", {
+      "The lack of follow-through on your side has held up the deal.",
+      "There was a lack of precision in your figures again.",
+  });
+  ExpectQuiet("accusation.lack-of-care", {
+      "Sorry for the lack of detail, I'm writing from my phone.",
+      "The lack of rain is hurting hydro output.",
+  });
+}
+
+TEST_F(CriticismRecall, BlameHandedBackToTheReader) {
+  ExpectFires("accusation.blame-lies-with-you", {
+      "The failure rests with your management, not with our engineers.",
+      "Maybe you should look at how the leadership handled the launch.",
+      "These are unrealistic expectations placed on my team.",
+  });
+  ExpectQuiet("accusation.blame-lies-with-you", {
+      "The problem lies in the old firmware, which we have now replaced.",
+      "Maybe we could look at the numbers on Monday.",
+      "The decision on pricing rests with the board.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
