@@ -121,13 +121,17 @@ TEST_F(DaemonTest, DroppedFileIsQueryableAndRenameKeepsOneCopy) {
   // The mail client marks it seen: new/x -> cur/x:2,S.
   const fs::path seen = mail_ / "cur" / "1700000000.1.host:2,S";
   fs::rename(path, seen);
+  // The new name is stored first and the old one forgotten right after (two watcher events):
+  // wait for both, then check nothing else is left.
   ASSERT_TRUE(Eventually([&] {
     json m = Ask(socket_, "message", {{"id", "m6-0@client.example"}});
-    return !m.is_null() && m.at("path") == seen.string();
-  })) << ReadFile(log_);
+    json s = Ask(socket_, "status");
+    return !m.is_null() && m.at("path") == seen.string() && !s.is_null() && s.at("files") == 1;
+  })) << "the old name is forgotten\n"
+      << ReadFile(log_);
   json status = Ask(socket_, "status");
   EXPECT_EQ(1, status.at("messages"));
-  EXPECT_EQ(1, status.at("files")) << "the old name is forgotten";
+  EXPECT_EQ(1, status.at("files"));
 }
 
 TEST_F(DaemonTest, SocketIsPrivateAndSigtermStopsCleanly) {
