@@ -373,5 +373,36 @@ TEST_F(CriticismRecall, BlameHandedBackToTheReader) {
   });
 }
 
+TEST_F(CriticismRecall, WorkHeldAgainstTheStandardHedged) {
+  ExpectFires("accusation.not-aligned-with-standards", {
+      "The migration plan may not fully align with our security standards.",
+      "The draft appears to overlook the key risks in the lease.",
+      "The new pricing sheet is not aligned with the agreed strategy.",
+  });
+  ExpectQuiet("accusation.not-aligned-with-standards", {
+      "We might not meet our own goals this year.",
+      "If the design does not meet the standards, we'll tell you early.",
+      "The pricing sheet is aligned with the agreed strategy.",
+  });
+  ExpectFires("accusation.expectations-gap", {
+      "There's a clear disconnect between what we expected and the results.",
+      "I see a discrepancy between your plan and what we signed.",
+  });
+  ExpectQuiet("accusation.expectations-gap", {
+      "The gap between the bid and the offer has narrowed.",
+      "Your plan matches what we signed.",
+  });
+  ExpectFires("accusation.expectations-not-met", {
+      "The feedback from the client pointed to serious gaps in the testing.",
+      "The results so far are falling short of the targets.",
+      "Some expectations were missed on the Houston project.",
+  });
+  ExpectQuiet("accusation.expectations-not-met", {
+      "The feedback highlighted what the client liked most.",
+      "If expectations were unclear, that's on me.",
+      "Volumes are running ahead of the targets.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
