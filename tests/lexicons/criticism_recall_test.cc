@@ -404,5 +404,18 @@ TEST_F(CriticismRecall, WorkHeldAgainstTheStandardHedged) {
   });
 }
 
+TEST_F(CriticismRecall, TheReadersCriticismCalledBlunt) {
+  ExpectFires("accusation.taken-aback-by-your-remarks", {
+      "We were dismayed by the tone of your last message.",
+      "Your feedback on the audit was remarkably blunt.",
+      "To say that your critique was tough would be an understatement.",
+  });
+  ExpectQuiet("accusation.taken-aback-by-your-remarks", {
+      "We were surprised by the turnout at the launch.",
+      "Your feedback on the audit was blunt but fair, thank you.",
+      "It would be an understatement to say the year has been busy.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
