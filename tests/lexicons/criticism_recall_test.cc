@@ -417,5 +417,18 @@ TEST_F(CriticismRecall, TheReadersCriticismCalledBlunt) {
   });
 }
 
+TEST_F(CriticismRecall, WorkBelowWhatTheWriterExpects) {
+  ExpectFires("accusation.below-what-we-expect", {
+      "The handover notes fell short of the standard of care we would expect.",
+      "Your approach isn't sustainable if the volumes double.",
+      "I'm sure you can show more initiative on the renewals.",
+  });
+  ExpectQuiet("accusation.below-what-we-expect", {
+      "Your approach is sustainable even if the volumes double.",
+      "The notes met the standard of care we would expect.",
+      "I'm sure you can find the file on the shared drive.",
+  });
+}
+
 }  // namespace
 }  // namespace tonewatch
