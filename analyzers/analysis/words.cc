@@ -67,9 +67,12 @@ std::vector<std::string_view> ClauseWordsBefore(std::string_view text, int count
 
 bool IsNegated(std::string_view before, int window, const std::vector<std::string>& negators,
                const std::vector<std::string>& clause_breaks) {
-  for (std::string_view word : ClauseWordsBefore(before, window, clause_breaks)) {
-    if (std::find(negators.begin(), negators.end(), word) != negators.end()) return true;
-    if (word.size() > 3 && word.substr(word.size() - 3) == "n't") return true;
+  const std::vector<std::string_view> words = ClauseWordsBefore(before, window, clause_breaks);
+  for (size_t i = 0; i < words.size(); ++i) {
+    // "This not only reflects poorly on your team": "not only" adds, it does not negate.
+    if (words[i] == "not" && i > 0 && words[i - 1] == "only") continue;
+    if (std::find(negators.begin(), negators.end(), words[i]) != negators.end()) return true;
+    if (words[i].size() > 3 && words[i].substr(words[i].size() - 3) == "n't") return true;
   }
   return false;
 }

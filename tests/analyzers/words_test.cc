@@ -96,6 +96,8 @@ TEST_F(Negation, LooksBackWithinTheClause) {
       {"not fine and this is ", false},             // "and" is a clause break in the fixture
       {"not one two three ", false},                // outside the 3-word window
       {"not one two ", true},                       // just inside it
+      {"this not only ", false},                    // "not only ... but also" adds
+      {"it is not only not ", true},                // a second "not" still negates
       {"", false},
       {"   ", false},
       {"notable ", false},  // a negator must be the whole word
