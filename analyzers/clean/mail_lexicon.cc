@@ -20,50 +20,30 @@ namespace fs = std::filesystem;
 
 // A mail lexicon file is a few hundred lines; anything larger is a mistake.
 constexpr uintmax_t kMaxFileBytes = 1024 * 1024;
-// Per-pattern and per-set DFA budgets: ample for line-sized patterns, and a hostile pattern
-// fails to compile instead of eating memory.
-constexpr int64_t kPatternMemory = 1 << 20;
-constexpr int64_t kSetMemory = 16 << 20;
 
 struct KindSpec {
   std::string_view table;
   LinePatterns MailLexicon::*target;
-  LinePatterns::Anchor anchor;
+  MailKind kind;
+  MailAnchor anchor;
 };
 
 // The [[table]] names a file may hold, and where each goes. Attributions are split by
 // `needs_quote` after reading.
 constexpr std::array<KindSpec, 8> kKinds = {{
-    {"separator", &MailLexicon::separators, LinePatterns::Anchor::kWhole},
-    {"attribution", &MailLexicon::attributions, LinePatterns::Anchor::kWhole},
-    {"header_from", &MailLexicon::header_from, LinePatterns::Anchor::kWhole},
-    {"header_field", &MailLexicon::header_fields, LinePatterns::Anchor::kWhole},
-    {"signoff", &MailLexicon::signoffs, LinePatterns::Anchor::kWhole},
-    {"mobile_footer", &MailLexicon::mobile_footers, LinePatterns::Anchor::kWhole},
-    {"disclaimer", &MailLexicon::disclaimers, LinePatterns::Anchor::kPrefix},
-    {"footer_term", &MailLexicon::footer_terms, LinePatterns::Anchor::kContains},
+    {"separator", &MailLexicon::separators, MailKind::kSeparator, MailAnchor::kWhole},
+    {"attribution", &MailLexicon::attributions, MailKind::kAttribution, MailAnchor::kWhole},
+    {"header_from", &MailLexicon::header_from, MailKind::kHeaderFrom, MailAnchor::kWhole},
+    {"header_field", &MailLexicon::header_fields, MailKind::kHeaderField, MailAnchor::kWhole},
+    {"signoff", &MailLexicon::signoffs, MailKind::kSignoff, MailAnchor::kWhole},
+    {"mobile_footer", &MailLexicon::mobile_footers, MailKind::kMobileFooter, MailAnchor::kWhole},
+    {"disclaimer", &MailLexicon::disclaimers, MailKind::kDisclaimer, MailAnchor::kPrefix},
+    {"footer_term", &MailLexicon::footer_terms, MailKind::kFooterTerm, MailAnchor::kContains},
 }};
-
-RE2::Anchor Re2Anchor(LinePatterns::Anchor anchor) {
-  switch (anchor) {
-    case LinePatterns::Anchor::kWhole:
-      return RE2::ANCHOR_BOTH;
-    case LinePatterns::Anchor::kPrefix:
-      return RE2::ANCHOR_START;
-    case LinePatterns::Anchor::kContains:
-      return RE2::UNANCHORED;
-  }
-  return RE2::ANCHOR_BOTH;
-}
+constexpr KindSpec kQuoteAttributions = {"attribution", &MailLexicon::quote_attributions,
+                                         MailKind::kQuoteAttribution, MailAnchor::kWhole};
 
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-RE2::Options PatternOptions(int64_t memory) {
-  RE2::Options options(RE2::Quiet);
-  options.set_case_sensitive(false);
-  options.set_max_mem(memory);
-  return options;
-}
 
 // An example as the cleaner would present it: each line trimmed, lines joined by one space.
 std::string JoinExample(std::string_view example) {
@@ -184,79 +164,74 @@ void ReadFileTables(const toml::table& table, const fs::path& path,
 // Builds LinePatterns; a class so that it can be LinePatterns' friend.
 class MailLexiconBuilder {
  public:
-  static void Add(LinePatterns& list, MailPattern pattern, std::vector<std::string>& problems) {
+  static void Start(LinePatterns& list, const KindSpec& spec) {
+    list.kind_ = spec.kind;
+    list.anchor_ = spec.anchor;
+  }
+
+  static void Add(LinePatterns& list, MailPatternSet& set, MailPattern pattern,
+                  std::vector<std::string>& problems) {
     const std::string where =
         fmt::format("{}:{}: [[{}]]", pattern.file, pattern.line, pattern.kind);
-    auto re = std::make_unique<RE2>(pattern.pattern, PatternOptions(kPatternMemory));
-    if (!re->ok()) {
-      problems.push_back(fmt::format("{}: pattern does not compile: {}", where, re->error()));
+    std::string error;
+    const int id = set.Add(list.kind_, list.anchor_, pattern.pattern, error);
+    if (id < 0) {
+      problems.push_back(fmt::format("{}: pattern does not compile: {}", where, error));
       return;
     }
-    if (RE2::FullMatch("", *re)) {
+    if (set.MatchesAlone(id, "")) {
       problems.push_back(fmt::format("{}: pattern matches the empty string", where));
+      set.Withdraw(id);
       return;
     }
     list.patterns_.push_back(std::move(pattern));
-    list.compiled_.push_back(std::move(re));
+    list.ids_.push_back(id);
   }
 
-  static void Finish(LinePatterns& list, LinePatterns::Anchor anchor, std::string_view kind,
-                     std::vector<std::string>& problems) {
-    list.anchor_ = anchor;
-    if (list.patterns_.empty()) return;
-    list.set_ = std::make_unique<RE2::Set>(PatternOptions(kSetMemory), Re2Anchor(anchor));
-    for (const MailPattern& p : list.patterns_) {
-      std::string error;
-      if (list.set_->Add(p.pattern, &error) < 0) {
-        problems.push_back(fmt::format("{}:{}: [[{}]]: pattern rejected by RE2::Set: {}", p.file,
-                                       p.line, p.kind, error));
-      }
-    }
-    if (!list.set_->Compile()) {
-      problems.push_back(
-          fmt::format("[[{}]]: the patterns do not fit the memory budget together", kind));
-    }
+  static void Finish(LinePatterns& list, std::shared_ptr<const MailPatternSet> set) {
+    list.set_ = std::move(set);
   }
 
-  // Each example must behave with this pattern alone, as the cleaner joins lines.
+  // Each example must behave with this pattern alone, as the cleaner joins lines; and a text
+  // the pattern matches must get past the prefilter, or the cleaner would never try it.
   static void CheckExamples(const LinePatterns& list, std::vector<std::string>& problems) {
     for (size_t i = 0; i < list.patterns_.size(); ++i) {
       const MailPattern& p = list.patterns_[i];
       for (const std::string& example : p.match) {
-        if (!list.MatchesOne(i, JoinExample(example))) {
+        const std::string text = JoinExample(example);
+        if (!MatchesOne(list, i, text)) {
           problems.push_back(fmt::format("{}:{}: [[{}]]: match example \"{}\" does not match",
                                          p.file, p.line, p.kind, example));
+        } else if (!PassesPrefilter(list, i, text)) {
+          problems.push_back(fmt::format(
+              "{}:{}: [[{}]]: match example \"{}\" matches, but the prefilter drops it (a bug "
+              "in tonewatch's prefilter, not in the pattern)",
+              p.file, p.line, p.kind, example));
         }
       }
       for (const std::string& example : p.no_match) {
-        if (list.MatchesOne(i, JoinExample(example))) {
+        if (MatchesOne(list, i, JoinExample(example))) {
           problems.push_back(fmt::format("{}:{}: [[{}]]: no_match example \"{}\" matches", p.file,
                                          p.line, p.kind, example));
         }
       }
     }
   }
+
+ private:
+  static bool MatchesOne(const LinePatterns& list, size_t i, std::string_view text) {
+    if (text.size() > LinePatterns::kMaxTestedBytes) return false;
+    return list.set_->MatchesAlone(list.ids_[i], text);
+  }
+
+  static bool PassesPrefilter(const LinePatterns& list, size_t i, std::string_view text) {
+    return list.set_->Passes(list.ids_[i], text);
+  }
 };
 
-bool LinePatterns::MatchesOne(size_t i, std::string_view text) const {
-  if (text.size() > kMaxTestedBytes) return false;
-  return compiled_[i]->Match(text, 0, text.size(), Re2Anchor(anchor_), nullptr, 0);
-}
-
 int LinePatterns::FirstMatch(std::string_view text) const {
-  if (set_ == nullptr || text.empty() || text.size() > kMaxTestedBytes) return -1;
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo info{};
-  if (set_->Match(text, &hits, &info)) return *std::min_element(hits.begin(), hits.end());
-  if (info.kind == RE2::Set::kNoError) return -1;
-  // The set's DFA ran out of memory on this text: test the patterns one by one.
-  for (size_t i = 0; i < compiled_.size(); ++i) {
-    if (MatchesOne(i, text)) return static_cast<int>(i);
-  }
-  return -1;
+  return set_ == nullptr ? -1 : set_->FirstMatch(kind_, text);
 }
-
-bool LinePatterns::Matches(std::string_view text) const { return FirstMatch(text) >= 0; }
 
 std::string_view TrimLine(std::string_view line) {
   auto nbsp_at = [&](size_t i) {
@@ -317,6 +292,9 @@ Result<MailLexicon> LoadMailLexicon(const fs::path& lexicons_root) {
       ReadFileTables(*table, path, patterns, problems);
     }
   }
+  auto set = std::make_shared<MailPatternSet>();
+  for (const KindSpec& k : kKinds) MailLexiconBuilder::Start(lexicon.*k.target, k);
+  MailLexiconBuilder::Start(lexicon.quote_attributions, kQuoteAttributions);
   for (MailPattern& p : patterns) {
     LinePatterns* target = nullptr;
     if (p.kind == "attribution" && p.needs_quote) {
@@ -326,20 +304,25 @@ Result<MailLexicon> LoadMailLexicon(const fs::path& lexicons_root) {
         if (k.table == p.kind) target = &(lexicon.*k.target);
       }
     }
-    MailLexiconBuilder::Add(*target, std::move(p), problems);
+    MailLexiconBuilder::Add(*target, *set, std::move(p), problems);
   }
-  for (const KindSpec& k : kKinds) {
+  if (!set->Compile()) {
+    problems.push_back(fmt::format(
+        "{}: the line patterns ([[separator]], [[header_from]], [[header_field]], [[signoff]], "
+        "[[mobile_footer]]) do not fit the memory budget together",
+        folder.string()));
+  }
+  for (const KindSpec& k : {kKinds[0], kKinds[1], kKinds[2], kKinds[3], kKinds[4], kKinds[5],
+                            kKinds[6], kKinds[7], kQuoteAttributions}) {
     LinePatterns& list = lexicon.*k.target;
-    MailLexiconBuilder::Finish(list, k.anchor, k.table, problems);
+    MailLexiconBuilder::Finish(list, set);
     MailLexiconBuilder::CheckExamples(list, problems);
-    if (list.size() == 0 && problems.empty()) {
+    if (list.size() == 0 && problems.empty() && k.kind != MailKind::kQuoteAttribution) {
       problems.push_back(
           fmt::format("{}: no [[{}]] patterns in any file", folder.string(), k.table));
     }
   }
-  MailLexiconBuilder::Finish(lexicon.quote_attributions, LinePatterns::Anchor::kWhole,
-                             "attribution", problems);
-  MailLexiconBuilder::CheckExamples(lexicon.quote_attributions, problems);
+  lexicon.patterns = std::move(set);
   if (!problems.empty()) {
     std::string joined;
     for (const auto& p : problems) joined += fmt::format("{}{}", joined.empty() ? "" : "\n", p);

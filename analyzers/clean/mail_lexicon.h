@@ -4,9 +4,6 @@
 // fields, sign-offs, mobile footers and disclaimer openers, per language, loaded from
 // lexicons/mail/*.toml (format: lexicons/mail/README.md). Nothing here is compiled in.
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,6 +11,7 @@
 #include <vector>
 
 #include "analyzers/base/result.h"
+#include "analyzers/clean/mail_pattern_set.h"
 
 namespace tonewatch {
 
@@ -29,42 +27,45 @@ struct MailPattern {
   int line = 0;
 };
 
-// A compiled list of patterns tested together against one line (or a few lines joined).
+// The patterns of one kind, as a part of the lexicon's MailPatternSet.
 //
 // kWhole patterns must match the whole text given; kPrefix patterns must match at its start
 // (disclaimer openers: the first words of a paragraph); kContains patterns may match anywhere in it
-// (footer terms). Matching is case-insensitive and linear in the text (RE2). Immutable after
-// LoadMailLexicon; Matches is safe to call from many threads.
+// (footer terms). Matching is case-insensitive and linear in the text (RE2): a line kind's patterns
+// run as one anchored set, a window kind's only when the text holds their atoms
+// (MailPatternSet). Immutable after LoadMailLexicon; safe to call from many threads. The cleaner
+// does not call these on each line: it classifies a body's lines once with a LineScan; these are
+// for one text at a time.
 class LinePatterns {
  public:
-  enum class Anchor { kWhole, kPrefix, kContains };
+  using Anchor = MailAnchor;
 
   LinePatterns() = default;
   LinePatterns(LinePatterns&&) = default;
   LinePatterns& operator=(LinePatterns&&) = default;
 
-  // Lines longer than this are never tested: no header, sign-off or opener is that long, and it
-  // keeps a pathological line from costing more than one pass.
-  static constexpr size_t kMaxTestedBytes = 2048;
+  // Texts longer than this are never tested (MailPatternSet::kMaxTestedBytes).
+  static constexpr size_t kMaxTestedBytes = MailPatternSet::kMaxTestedBytes;
 
   // Returns true when some pattern matches `text` (already trimmed by the caller).
-  bool Matches(std::string_view text) const;
-  // Returns the index of the first pattern that matches `text`, or -1.
+  bool Matches(std::string_view text) const { return FirstMatch(text) >= 0; }
+  // Returns the index of the first pattern that matches `text`, or -1. Texts that are empty or
+  // longer than kMaxTestedBytes match nothing.
   int FirstMatch(std::string_view text) const;
 
   size_t size() const { return patterns_.size(); }
   const MailPattern& pattern(size_t i) const { return patterns_[i]; }
+  MailKind kind() const { return kind_; }
   Anchor anchor() const { return anchor_; }
 
  private:
   friend class MailLexiconBuilder;
 
-  bool MatchesOne(size_t i, std::string_view text) const;
-
+  MailKind kind_ = MailKind::kSeparator;
   Anchor anchor_ = Anchor::kWhole;
   std::vector<MailPattern> patterns_;
-  std::vector<std::unique_ptr<RE2>> compiled_;
-  std::unique_ptr<RE2::Set> set_;  // first pass over all patterns; null when empty
+  std::vector<int> ids_;                       // per pattern, its id in set_
+  std::shared_ptr<const MailPatternSet> set_;  // null when nothing was loaded
 };
 
 struct MailLexicon {
@@ -79,6 +80,9 @@ struct MailLexicon {
   // Words that only a notice or an automatic footer uses ("intended recipient", "unsubscribe@",
   // "scanned for viruses"): a disclaimer opener counts only with one of them in its paragraph.
   LinePatterns footer_terms;
+  // Every pattern above in one set with ids: what LineScan classifies a body's lines with. Null in
+  // a default-constructed (empty) lexicon.
+  std::shared_ptr<const MailPatternSet> patterns;
   std::string hash;  // FNV-1a over the files' names and bytes
   size_t file_count = 0;
 };
