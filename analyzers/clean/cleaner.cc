@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analyzers/clean/html_to_text.h"
+#include "analyzers/clean/line_scan.h"
 #include "analyzers/clean/reply_stripper.h"
 #include "analyzers/clean/signature_stripper.h"
 #include "analyzers/text/utf8.h"
@@ -95,8 +96,9 @@ size_t BytesOf(const MarkedLines& m, LineRole role) {
 // the caller decides what to keep then.
 CleanedBody CleanText(std::string_view text, const MailLexicon& lexicon, bool& everything_removed) {
   MarkedLines m = MarkedLines::Split(text);
-  MarkQuotedText(lexicon, kQuoteMarker, m);
-  MarkSignature(lexicon, m);
+  LineScan scan(lexicon, m);  // each line is scanned once, for both stages
+  MarkQuotedText(scan, kQuoteMarker, m);
+  MarkSignature(scan, m);
   AbsorbBlanks(m);
   CleanedBody body;
   body.text = Join(m, LineRole::kText);

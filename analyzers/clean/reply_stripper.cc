@@ -25,8 +25,8 @@ bool IsBlank(std::string_view line) { return TrimLine(line).empty(); }
 
 class QuoteMarker {
  public:
-  QuoteMarker(const MailLexicon& lexicon, std::string_view marker, MarkedLines& lines)
-      : lexicon_(lexicon), marker_(marker), m_(lines) {}
+  QuoteMarker(LineScan& scan, std::string_view marker, MarkedLines& lines)
+      : scan_(scan), marker_(marker), m_(lines) {}
 
   void Run() {
     size_t i = 0;
@@ -36,10 +36,10 @@ class QuoteMarker {
       } else if (IsQuoteLine(m_.lines[i], marker_) || ContinuesWrappedQuote(i)) {
         m_.roles[i++] = LineRole::kQuote;
         m_.Raise(Stripping::kStructural);
-      } else if (lexicon_.separators.Matches(TrimLine(m_.lines[i]))) {
+      } else if (scan_.LineIs(i, MailKind::kSeparator)) {
         CutFrom(i, Stripping::kStructural);
         return;
-      } else if (HeaderBlockAt(lexicon_, m_, i) > 0) {
+      } else if (HeaderBlockAt(scan_, m_, i) > 0) {
         const size_t start = RuleAbove(i);
         CutFrom(start, start < i ? Stripping::kStructural : Stripping::kHeuristic);
         return;
@@ -97,32 +97,63 @@ class QuoteMarker {
     return first;
   }
 
-  // Joins lines [first, first + count) as the lexicon examples are joined; empty when one of them
-  // is blank, quoted or already marked, or the result is too long to be a header.
-  bool Join(size_t first, size_t count, std::string& out) const {
-    out.clear();
+  // Lines [first, first + count) can be joined as the lexicon examples are joined: each of them
+  // is unmarked, not blank and not quoted, and the joined text is not too long to be a header.
+  bool Joinable(size_t first, size_t count) const {
+    if (first + count > m_.size()) return false;
+    size_t bytes = count - 1;  // the spaces between
     for (size_t k = first; k < first + count; ++k) {
-      if (k >= m_.size() || m_.roles[k] != LineRole::kText) return false;
+      if (m_.roles[k] != LineRole::kText) return false;
       const std::string_view piece = TrimLine(m_.lines[k]);
       // Gmail may wrap "<address>:" so that ">:" starts the last line; it is no quote.
       const bool angle_tail = k + 1 == first + count && k > first && piece == ">:";
       if (piece.empty() || (IsQuoteLine(piece, marker_) && !angle_tail)) return false;
-      if (!out.empty()) out += ' ';
-      out.append(piece);
-      if (out.size() > LinePatterns::kMaxTestedBytes) return false;
+      bytes += piece.size();
     }
-    return true;
+    return bytes <= LinePatterns::kMaxTestedBytes;
   }
 
+  std::string Join(size_t first, size_t count) const {
+    std::string out;
+    for (size_t k = first; k < first + count; ++k) {
+      if (!out.empty()) out += ' ';
+      out.append(TrimLine(m_.lines[k]));
+    }
+    return out;
+  }
+
+  // Only the windows whose lines hold an attribution's atoms are joined and matched.
   Attribution Match(size_t first, size_t count) const {
-    std::string joined;
-    if (!Join(first, count, joined)) return {};
-    if (lexicon_.attributions.Matches(joined)) return {count, false};
-    if (lexicon_.quote_attributions.Matches(joined)) return {count, true};
+    if (!Joinable(first, count)) return {};
+    const size_t last = first + count - 1;
+    const bool strong = scan_.WindowMayMatch(MailKind::kAttribution, first, last);
+    const bool weak = scan_.WindowMayMatch(MailKind::kQuoteAttribution, first, last);
+    if (!strong && !weak) return {};
+    const std::string joined = Join(first, count);
+    if (strong && scan_.WindowMatch(MailKind::kAttribution, joined, first, last) >= 0) {
+      return {count, false};
+    }
+    if (weak && scan_.WindowMatch(MailKind::kQuoteAttribution, joined, first, last) >= 0) {
+      return {count, true};
+    }
     return {};
   }
 
+  // Some attribution may match the widest window that starts at `first`. Its atoms hold those of
+  // every narrower window there, so when none may match it, none matches any of them: most
+  // lines are let go after one look at their kept atoms.
+  bool MayStartAttribution(size_t first) const {
+    for (size_t count = kMaxAttributionLines; count > 0; --count) {
+      if (!Joinable(first, count)) continue;
+      const size_t last = first + count - 1;
+      return scan_.WindowMayMatch(MailKind::kAttribution, first, last) ||
+             scan_.WindowMayMatch(MailKind::kQuoteAttribution, first, last);
+    }
+    return false;
+  }
+
   Attribution AttributionAt(size_t first) const {
+    if (!MayStartAttribution(first)) return {};
     for (size_t count = 1; count <= kMaxAttributionLines; ++count) {
       const Attribution a = Match(first, count);
       if (a.lines == 0) continue;
@@ -138,7 +169,7 @@ class QuoteMarker {
     return {};
   }
 
-  const MailLexicon& lexicon_;
+  LineScan& scan_;
   std::string_view marker_;
   MarkedLines& m_;
 };
@@ -152,7 +183,7 @@ bool IsRuleLine(std::string_view line) {
          });
 }
 
-size_t HeaderBlockAt(const MailLexicon& lexicon, const MarkedLines& lines, size_t first) {
+size_t HeaderBlockAt(LineScan& scan, const MarkedLines& lines, size_t first) {
   size_t fields = 0;
   bool saw_from = false;
   size_t last = first;
@@ -160,8 +191,8 @@ size_t HeaderBlockAt(const MailLexicon& lexicon, const MarkedLines& lines, size_
     if (lines.roles[k] != LineRole::kText) break;
     const std::string_view t = TrimLine(lines.lines[k]);
     if (t.empty() || t.front() == '>') break;
-    const bool is_from = lexicon.header_from.Matches(t);
-    const bool is_field = !is_from && lexicon.header_fields.Matches(t);
+    const bool is_from = scan.LineIs(k, MailKind::kHeaderFrom);
+    const bool is_field = !is_from && scan.LineIs(k, MailKind::kHeaderField);
     if (k == first && !is_from && !is_field) return 0;  // must start on a field
     if (is_from || is_field) {
       saw_from = saw_from || is_from;
@@ -172,8 +203,13 @@ size_t HeaderBlockAt(const MailLexicon& lexicon, const MarkedLines& lines, size_
   return saw_from && fields >= 2 ? last - first + 1 : 0;
 }
 
+void MarkQuotedText(LineScan& scan, std::string_view quote_marker, MarkedLines& lines) {
+  QuoteMarker(scan, quote_marker, lines).Run();
+}
+
 void MarkQuotedText(const MailLexicon& lexicon, std::string_view quote_marker, MarkedLines& lines) {
-  QuoteMarker(lexicon, quote_marker, lines).Run();
+  LineScan scan(lexicon, lines);
+  MarkQuotedText(scan, quote_marker, lines);
 }
 
 }  // namespace tonewatch

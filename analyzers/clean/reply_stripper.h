@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "analyzers/clean/line_scan.h"
 #include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/clean/marked_lines.h"
 
@@ -23,12 +24,17 @@ namespace tonewatch {
 // - an attribution followed by unquoted text: it and everything after; kHeuristic, or kUncertain
 //   when nothing follows it (a quote header without a quote). Attributions marked needs_quote
 //   count only above a quote.
-// Only kText lines are considered or changed. Linear in the size of the text.
+// Only kText lines are considered or changed. Linear in the size of the text: '>' lines are
+// recognized by their first character, every other line is scanned once for the lexicon's atoms
+// (LineScan), and a pattern runs only on a line or a wrapped window whose atoms it needs.
 void MarkQuotedText(const MailLexicon& lexicon, std::string_view quote_marker, MarkedLines& lines);
+// The same with a scan of `lines` that the caller keeps (to share it with MarkSignature).
+void MarkQuotedText(LineScan& scan, std::string_view quote_marker, MarkedLines& lines);
 
 // Returns how many lines the header block starting at `first` spans (a "From:" line and at least
 // one other field among the following lines, up to the first blank line), or 0 when there is none.
-size_t HeaderBlockAt(const MailLexicon& lexicon, const MarkedLines& lines, size_t first);
+// `scan` must be a scan of `lines`.
+size_t HeaderBlockAt(LineScan& scan, const MarkedLines& lines, size_t first);
 
 // True for a line of two or more '-', '_', '=', '*' or '~' (after trimming): a drawn separator.
 bool IsRuleLine(std::string_view line);

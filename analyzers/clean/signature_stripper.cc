@@ -110,7 +110,7 @@ size_t NextBannerRun(std::string_view line, size_t from) {
 // when sender prose follows it.
 class FooterMarker {
  public:
-  FooterMarker(const MailLexicon& lexicon, MarkedLines& lines) : lexicon_(lexicon), m_(lines) {}
+  FooterMarker(LineScan& scan, MarkedLines& lines) : scan_(scan), m_(lines) {}
 
   void Run() {
     SplitBanners();
@@ -143,29 +143,45 @@ class FooterMarker {
  private:
   bool Blank(size_t p) const { return TrimLine(m_.lines[text_[p]]).empty(); }
 
-  // `first`, then the lines from line `next` on up to the paragraph's end (a blank line, or a line
-  // already marked as something else), trimmed and joined by one space, at most `max_lines` lines
-  // and LinePatterns::kMaxTestedBytes bytes.
-  std::string JoinParagraph(std::string_view first, size_t next, size_t max_lines) const {
-    std::string out(first.substr(0, Utf8CutPoint(first, LinePatterns::kMaxTestedBytes)));
+  // A paragraph's first words joined with the lines under them, and the last line joined.
+  struct Paragraph {
+    std::string text;
+    size_t last = 0;
+  };
+
+  // `first` (a part of line next - 1), then the lines from line `next` on up to the paragraph's
+  // end (a blank line, or a line already marked as something else), trimmed and joined by one
+  // space, at most `max_lines` lines and LinePatterns::kMaxTestedBytes bytes.
+  Paragraph JoinParagraph(std::string_view first, size_t next, size_t max_lines) const {
+    Paragraph out{std::string(first.substr(0, Utf8CutPoint(first, LinePatterns::kMaxTestedBytes))),
+                  next - 1};
     for (size_t k = next, joined = 1; k < m_.size() && joined < max_lines; ++k) {
-      if (out.size() >= LinePatterns::kMaxTestedBytes || m_.roles[k] != LineRole::kText) break;
+      if (out.text.size() >= LinePatterns::kMaxTestedBytes || m_.roles[k] != LineRole::kText) {
+        break;
+      }
       const std::string_view piece = TrimLine(m_.lines[k]);
       if (piece.empty()) break;
-      out += ' ';
-      out.append(piece);
+      out.text += ' ';
+      out.text.append(piece);
+      out.last = k;
       ++joined;
     }
-    out.resize(Utf8CutPoint(out, LinePatterns::kMaxTestedBytes));
+    out.text.resize(Utf8CutPoint(out.text, LinePatterns::kMaxTestedBytes));
     return out;
+  }
+
+  // `words` of line next - 1 and the lines under them, up to `max_lines`, match a `kind` pattern.
+  bool ParagraphMatches(MailKind kind, std::string_view words, size_t next, size_t max_lines) {
+    const Paragraph p = JoinParagraph(words, next, max_lines);
+    return scan_.WindowMatch(kind, p.text, next - 1, p.last) >= 0;
   }
 
   // `words` (a line without its banner, followed by line `next`) opens a footer, and its
   // paragraph names something only a footer names.
-  bool IsFooterText(std::string_view words, size_t next) const {
+  bool IsFooterText(std::string_view words, size_t next) {
     if (words.empty()) return false;
-    return lexicon_.disclaimers.Matches(JoinParagraph(words, next, kOpenerLines)) &&
-           lexicon_.footer_terms.Matches(JoinParagraph(words, next, kTermLines));
+    return ParagraphMatches(MailKind::kDisclaimer, words, next, kOpenerLines) &&
+           ParagraphMatches(MailKind::kFooterTerm, words, next, kTermLines);
   }
 
   // A footer begins a line of its own: under a blank or drawn line, after a banner, or under a
@@ -181,7 +197,7 @@ class FooterMarker {
            LooksLikeNameLine(above);
   }
 
-  bool StartsFooter(size_t p) const {
+  bool StartsFooter(size_t p) {
     const std::string_view line = TrimLine(m_.lines[text_[p]]);
     if (line.empty() || IsRuleLine(line) || !AtLineStart(p)) return false;
     return IsFooterText(WithoutBanner(line), text_[p] + 1);
@@ -213,7 +229,7 @@ class FooterMarker {
 
   // Sender prose: a paragraph with no opener, no footer term, no drawn line, and more than a
   // name and contact block.
-  bool IsProse(size_t first, size_t end) const {
+  bool IsProse(size_t first, size_t end) {
     bool name_like = true;
     for (size_t k = first; k < end; ++k) {
       const std::string_view line = TrimLine(m_.lines[text_[k]]);
@@ -222,11 +238,11 @@ class FooterMarker {
     }
     if (name_like) return false;
     const std::string_view words = WithoutBanner(m_.lines[text_[first]]);
-    const std::string joined = JoinParagraph(words, text_[first] + 1, kTermLines);
-    return !lexicon_.disclaimers.Matches(joined) && !lexicon_.footer_terms.Matches(joined);
+    return !ParagraphMatches(MailKind::kDisclaimer, words, text_[first] + 1, kTermLines) &&
+           !ParagraphMatches(MailKind::kFooterTerm, words, text_[first] + 1, kTermLines);
   }
 
-  bool ProseFrom(size_t p) const {
+  bool ProseFrom(size_t p) {
     while (p < text_.size()) {
       while (p < text_.size() && Blank(p)) ++p;
       if (p == text_.size()) return false;
@@ -247,37 +263,38 @@ class FooterMarker {
   }
 
   // A notice glued behind the sender's words with a banner ("Eric  ****** This email and any
-  // files ..."): the line is cut in two at the banner, so that the notice can go alone.
+  // files ..."): the line is cut in two at the banner, so that the notice can go alone. The cuts
+  // are made once every line has been looked at, and then the scan starts over on the new lines.
   void SplitBanners() {
     size_t begin = m_.size();
     for (size_t seen = 0; begin > 0 && seen < kDisclaimerWindow; --begin) {
       if (m_.roles[begin - 1] == LineRole::kText) ++seen;
     }
-    size_t splits = 0;
-    for (size_t i = begin; i < m_.size() && splits < kMaxFooterCuts; ++i) {
+    std::vector<std::pair<size_t, size_t>> cuts;  // line, byte
+    for (size_t i = begin; i < m_.size() && cuts.size() < kMaxFooterCuts; ++i) {
       if (m_.roles[i] != LineRole::kText) continue;
       const std::string_view line = m_.lines[i];
       size_t at = NextBannerRun(line, 0);
       for (size_t tried = 0; at != std::string_view::npos && tried < kMaxBannerRunsTried; ++tried) {
         if (IsFooterText(WithoutBanner(line.substr(at)), i + 1)) {
-          m_.SplitLine(i, at);
-          ++splits;
-          ++i;  // the notice's half needs no second look
+          cuts.emplace_back(i, at);
           break;
         }
         at = NextBannerRun(line, line.find_first_not_of(line[at], at));
       }
     }
+    for (auto cut = cuts.rbegin(); cut != cuts.rend(); ++cut) m_.SplitLine(cut->first, cut->second);
+    if (!cuts.empty()) scan_.Reset();
   }
 
-  const MailLexicon& lexicon_;
+  LineScan& scan_;
   MarkedLines& m_;
   std::vector<size_t> text_;
 };
 
 class SignatureMarker {
  public:
-  SignatureMarker(const MailLexicon& lexicon, MarkedLines& lines) : lexicon_(lexicon), m_(lines) {}
+  SignatureMarker(LineScan& scan, MarkedLines& lines) : scan_(scan), m_(lines) {}
 
   void Run() {
     Collect();
@@ -312,7 +329,7 @@ class SignatureMarker {
   void MarkFooter() {
     const size_t begin = content_.size() > kFooterWindow ? content_.size() - kFooterWindow : 0;
     for (size_t c = 0; c < content_.size(); ++c) {
-      if (!lexicon_.mobile_footers.Matches(TrimLine(m_.lines[content_[c]]))) continue;
+      if (!scan_.LineIs(content_[c], MailKind::kMobileFooter)) continue;
       if (!ContentBefore(content_[c])) return;
       if (c >= begin) {
         Mark(content_[c], LineRole::kSignature, Stripping::kHeuristic);
@@ -341,7 +358,7 @@ class SignatureMarker {
   void MarkSignoff() {
     const size_t begin = content_.size() > kSignoffWindow ? content_.size() - kSignoffWindow : 0;
     for (size_t c = content_.size(); c-- > begin;) {
-      if (!lexicon_.signoffs.Matches(TrimLine(m_.lines[content_[c]]))) continue;
+      if (!scan_.LineIs(content_[c], MailKind::kSignoff)) continue;
       const size_t after = content_.size() - c - 1;
       size_t names = 0;
       while (names < after && LooksLikeNameLine(m_.lines[content_[c + 1 + names]])) ++names;
@@ -374,7 +391,7 @@ class SignatureMarker {
     }
   }
 
-  const MailLexicon& lexicon_;
+  LineScan& scan_;
   MarkedLines& m_;
   std::vector<size_t> text_;
   std::vector<size_t> content_;
@@ -382,9 +399,14 @@ class SignatureMarker {
 
 }  // namespace
 
+void MarkSignature(LineScan& scan, MarkedLines& lines) {
+  FooterMarker(scan, lines).Run();
+  SignatureMarker(scan, lines).Run();
+}
+
 void MarkSignature(const MailLexicon& lexicon, MarkedLines& lines) {
-  FooterMarker(lexicon, lines).Run();
-  SignatureMarker(lexicon, lines).Run();
+  LineScan scan(lexicon, lines);
+  MarkSignature(scan, lines);
 }
 
 }  // namespace tonewatch

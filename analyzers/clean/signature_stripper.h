@@ -5,6 +5,7 @@
 // signature block, and a sign-off
 // ("Best regards,") followed by a short name block.
 
+#include "analyzers/clean/line_scan.h"
 #include "analyzers/clean/mail_lexicon.h"
 #include "analyzers/clean/marked_lines.h"
 
@@ -34,6 +35,9 @@ namespace tonewatch {
 // Nothing is marked when it would leave no kText line with content before it. kQuote lines are
 // skipped, so a signature above a trailing quote is found too. Linear in the number of lines.
 void MarkSignature(const MailLexicon& lexicon, MarkedLines& lines);
+// The same with a scan of `lines` that the caller keeps (shared with MarkQuotedText). A line split
+// at a banner resets the scan.
+void MarkSignature(LineScan& scan, MarkedLines& lines);
 
 inline constexpr size_t kMaxSignatureLines = 12;
 inline constexpr size_t kMaxNameLines = 5;
