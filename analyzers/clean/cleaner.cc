@@ -23,16 +23,17 @@ bool HasContent(std::string_view text) { return !TrimLine(text).empty(); }
 std::string Normalize(std::string_view bytes, size_t limit, size_t& dropped) {
   const size_t keep = bytes.size() > limit ? Utf8CutPoint(bytes, limit) : bytes.size();
   dropped = bytes.size() - keep;
-  const std::string valid = SanitizeUtf8(bytes.substr(0, keep)).text;
+  std::string valid = SanitizeUtf8(bytes.substr(0, keep)).text;
+  size_t cr = valid.find('\r');
+  if (cr == std::string::npos) return valid;
   std::string out;
   out.reserve(valid.size());
-  for (size_t i = 0; i < valid.size(); ++i) {
-    if (valid[i] != '\r') {
-      out += valid[i];
-    } else {
-      out += '\n';
-      if (i + 1 < valid.size() && valid[i + 1] == '\n') ++i;
-    }
+  for (size_t start = 0; start < valid.size(); cr = valid.find('\r', start)) {
+    if (cr == std::string::npos) cr = valid.size();
+    out.append(valid, start, cr - start);
+    if (cr == valid.size()) break;
+    out += '\n';
+    start = cr + 1 < valid.size() && valid[cr + 1] == '\n' ? cr + 2 : cr + 1;
   }
   return out;
 }

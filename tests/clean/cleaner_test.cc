@@ -38,6 +38,12 @@ TEST(Cleaner, ReplyKeepsTheQuoteApartForThreading) {
             "> Dana");
 }
 
+TEST(Cleaner, OldMacAndMixedLineEndsAreLineBreaks) {
+  const CleanedBody body = Plain("First line.\rSecond line.\r\n\rThird.\r");
+  EXPECT_EQ(body.text, "First line.\nSecond line.\n\nThird.");
+  EXPECT_EQ(body.stripping, Stripping::kNone);
+}
+
 TEST(Cleaner, AllQuoteKeepsTheTextAndSaysUncertain) {
   const std::string text = "> You never answered.\n> Fix it.\n";
   const CleanedBody body = Plain(text);
