@@ -91,7 +91,8 @@ struct LanguageData {
   std::string commitment_pattern;             // RE2: the writer's own promise right before a cue
   std::string reported_pattern;               // RE2: a sentence that reports someone else's words
   std::string technical_pattern;              // RE2 over a raw line: code, a log line, a path
-  std::string optional_pattern;  // RE2: an opt-in or sign-up request ("if you are interested", RSVP)
+  std::string
+      optional_pattern;  // RE2: an opt-in or sign-up request ("if you are interested", RSVP)
   std::string broadcast_pattern;  // RE2: a sentence addressed to a whole group ("each of you")
   std::map<std::string, RuleTarget, std::less<>> category_targets;  // category name -> target
   std::vector<std::string> commitment_categories;  // where the writer's promise holds a cue back
