@@ -60,8 +60,14 @@ struct TargetCheck::State {
   std::unique_ptr<RE2> commitment;
   std::unique_ptr<RE2> reported;
   std::unique_ptr<RE2> technical;
-  std::unique_ptr<RE2> optional;
-  std::unique_ptr<RE2> broadcast;
+  // Sentence gates: a sentence matching `re` holds back findings of `categories` for `reason`
+  // ("If you are interested, let me know by COB" is optional; "to each of you" is a broadcast).
+  struct Gate {
+    std::unique_ptr<RE2> re;
+    const std::vector<std::string>* categories;
+    std::string_view reason;
+  };
+  std::vector<Gate> gates;
 
   std::string_view Note(std::string_view reason) const {
     auto it = data->target_notes.find(reason);
@@ -139,8 +145,10 @@ Result<TargetCheck> TargetCheck::Create(const LanguageData& data) {
   state->commitment = Compile(data.commitment_pattern, "commitment", problems);
   state->reported = Compile(data.reported_pattern, "reported", problems);
   state->technical = Compile(data.technical_pattern, "technical", problems);
-  state->optional = Compile(data.optional_pattern, "optional", problems);
-  state->broadcast = Compile(data.broadcast_pattern, "broadcast", problems);
+  state->gates.push_back({Compile(data.optional_pattern, "optional", problems),
+                          &data.optional_categories, "optional"});
+  state->gates.push_back({Compile(data.broadcast_pattern, "broadcast", problems),
+                          &data.broadcast_categories, "broadcast"});
   if (!problems.empty()) {
     std::string message;
     for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
@@ -182,15 +190,10 @@ std::string_view TargetCheck::HeldBack(const Rule& rule, std::string_view senten
     const std::string_view before = sentence.substr(0, local.begin);
     if (RE2::PartialMatch(before, *state_->commitment)) return state_->Note("commitment");
   }
-  // "If you are interested, let me know by COB", "please RSVP asap": the reader may decline.
-  if (state_->optional && Contains(data.optional_categories, category) &&
-      RE2::PartialMatch(sentence, *state_->optional)) {
-    return state_->Note("optional");
-  }
-  // "As outlined in my earlier e-mail to each of you": a memo to a group, not a jab at the reader.
-  if (state_->broadcast && Contains(data.broadcast_categories, category) &&
-      RE2::PartialMatch(sentence, *state_->broadcast)) {
-    return state_->Note("broadcast");
+  for (const State::Gate& gate : state_->gates) {
+    if (gate.re && Contains(*gate.categories, category) && RE2::PartialMatch(sentence, *gate.re)) {
+      return state_->Note(gate.reason);
+    }
   }
   RuleTarget target = rule.target;
   if (target == RuleTarget::kDefault) {
